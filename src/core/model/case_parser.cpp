@@ -1,0 +1,387 @@
+#include "model/case_parser.hpp"
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "base/reader.hpp"
+#include "model/names.hpp"
+
+namespace rlt::model {
+
+namespace ut = unit_tables;
+
+LabRange plausible_range(Analyte a) {
+  switch (a) {
+    case Analyte::creatinine: return {5.0, 3000.0};     // µmol/L
+    case Analyte::haemoglobin: return {10.0, 250.0};    // g/L
+    case Analyte::platelets: return {0.0, 2000.0};      // 10⁹/L
+    case Analyte::neutrophils: return {0.0, 200.0};     // 10⁹/L
+    case Analyte::ast:
+    case Analyte::alt: return {0.0, 20000.0};           // U/L
+    case Analyte::bilirubin: return {0.0, 1000.0};      // µmol/L
+    case Analyte::albumin: return {5.0, 70.0};          // g/L
+    case Analyte::chromogranin_a: return {0.0, 1e6};    // ng/mL
+  }
+  return {0.0, 1e6};
+}
+
+namespace {
+
+class CaseParser {
+ public:
+  CaseParser(const JsonDoc& doc, Diagnostics& d) : doc_(doc), d_(d) {}
+
+  Case run() {
+    Case c;
+    ObjectReader top(doc_, &doc_.root, "", d_, "a case");
+    if (!top.present()) return c;
+    auto format = top.string("format", 40);
+    if (!format.known()) {
+      if (!top.has("format"))
+        top.problem("format", fmt::format("\"{}\"", kCaseFormat), "nothing", "missing_field");
+    } else if (*format.value != kCaseFormat) {
+      top.problem("format", fmt::format("\"{}\"", kCaseFormat), describe_json(Json(*format.value)),
+                  "unknown_format");
+    }
+    c.format = format.value.value_or("");
+    c.case_id = top.string("case_id", 200);
+    c.description = top.string("description", 2000);
+    c.assessment_date = top.date("assessment_date");
+    if (!c.assessment_date.known() && !top.has("assessment_date"))
+      top.problem("assessment_date", "the date of the decision point as \"YYYY-MM-DD\"", "nothing",
+                  "missing_field");
+    assessment_ = c.assessment_date.value;
+
+    auto p = top.object("patient");
+    read_patient(p, c.patient);
+    auto t = top.object("tumour");
+    read_tumour(t, c.tumour);
+    auto im = top.object("imaging");
+    c.imaging_pointer = im.pointer();
+    for (auto& r : im.objects("sstr")) c.sstr_imaging.push_back(read_sstr(r));
+    for (auto& r : im.objects("fdg_pet")) c.fdg_pet.push_back(read_fdg(r));
+    for (auto& r : im.objects("studies")) c.studies.push_back(read_study(r));
+    im.finish();
+    for (auto& r : top.objects("labs", &c.labs_given)) c.labs.push_back(read_lab(r));
+    for (auto& r : top.objects("treatments", &c.treatments_given))
+      c.treatments.push_back(read_treatment(r));
+    for (auto& r : top.objects("rlt_cycles", &c.rlt_cycles_given))
+      c.rlt_cycles.push_back(read_cycle(r));
+    auto pr = top.object("progression");
+    c.progression.status = pr.enumeration("status", names(ProgressionStatus{}));
+    c.progression.basis = pr.enumeration("basis", names(ProgressionBasis{}));
+    c.progression.date = dated(pr, "date");
+    c.progression.rapid = pr.boolean("rapid");
+    c.progression.behaviour_change = pr.boolean("behaviour_change");
+    pr.finish();
+    auto pc = top.object("process");
+    c.process.mdt_discussed = pc.boolean("mdt_discussed");
+    c.process.mdt_date = dated(pc, "mdt_date");
+    c.process.patient_preference = pc.string("patient_preference", 2000);
+    pc.finish();
+    top.finish();
+    return c;
+  }
+
+ private:
+  // A date that must not lie after the assessment date.
+  Fact<Date> dated(ObjectReader& r, std::string_view key) {
+    auto f = r.date(key);
+    if (f.known() && assessment_ && *f.value > *assessment_) {
+      r.problem(key, fmt::format("a date on or before assessment_date {}", assessment_->iso()),
+                f.value->iso(), "date_after_assessment");
+      f.value.reset();
+    }
+    return f;
+  }
+
+  void check_order(ObjectReader& r, const Fact<Date>& start, const Fact<Date>& end,
+                   std::string_view end_key, std::string_view start_key) {
+    if (start.known() && end.known() && *end.value < *start.value)
+      r.problem(end_key, fmt::format("a date on or after {} {}", start_key, start.value->iso()),
+                end.value->iso(), "end_before_start");
+  }
+
+  std::string id_of(ObjectReader& r, std::string_view group, bool required) {
+    auto id = r.string("id", 100);
+    if (!id.known()) {
+      if (required)
+        r.problem("id", fmt::format("an id for this {} entry", group), "nothing", "missing_field");
+      return {};
+    }
+    auto [it, fresh] = ids_[std::string(group)].insert(*id.value);
+    if (!fresh)
+      r.problem("id", fmt::format("an id not used by another {} entry", group),
+                describe_json(Json(*id.value)), "duplicate_id");
+    return *id.value;
+  }
+
+  void read_patient(ObjectReader& r, Patient& p) {
+    p.age_years = r.number("age", 0, 120, "age in years");
+    p.birth_date = dated(r, "birth_date");
+    p.sex = r.enumeration("sex", names(Sex{}));
+    p.weight = r.quantity<units::Kilogram>("weight", ut::weight_kg(), 2, 400, "body weight");
+    p.height = r.quantity<units::Centimetre>("height", ut::height_cm(), 40, 250, "height");
+    p.ecog = r.integer("ecog", 0, 5, "ECOG performance status");
+    p.karnofsky = r.integer("karnofsky", 0, 100, "Karnofsky performance status");
+    if (p.karnofsky.known() && *p.karnofsky.value % 10 != 0) {
+      r.problem("karnofsky", "a Karnofsky score in steps of 10", std::to_string(*p.karnofsky.value),
+                "out_of_range");
+      p.karnofsky.value.reset();
+    }
+    auto g8 = r.object("g8");
+    p.g8.total = g8.integer("total", 0, 17, "G8 total score");
+    bool items_present = false;
+    p.g8.items_pointer = g8.pointer_of("items");
+    {
+      // the eight items with their maximum scores (Bellera 2012): A–F, H: 0–2 or 0–3; P (age) 0–2
+      static constexpr std::array<int, 8> kMax = {2, 2, 3, 2, 2, 3, 1, 2};
+      auto items = g8.object("items");  // kept as an object keyed by item letter
+      items_present = items.present();
+      static constexpr std::array<std::string_view, 8> kKeys = {
+          "food_intake", "weight_loss", "mobility", "neuropsychological", "bmi", "medications",
+          "self_rated_health", "age"};
+      if (items_present) {
+        for (std::size_t i = 0; i < 8; ++i)
+          p.g8.items.push_back(items.integer(kKeys[i], 0, kMax[i], "G8 item score"));
+      }
+      items.finish();
+    }
+    g8.finish();
+    p.cga = r.enumeration("cga", names(CgaResult{}));
+    p.comorbidities = r.strings("comorbidities");
+    p.unfit_for_other_treatment = r.boolean("unfit_for_other_treatment");
+    p.pregnant = r.boolean("pregnant");
+    p.breastfeeding = r.boolean("breastfeeding");
+    p.hereditary_syndrome = r.enumeration("hereditary_syndrome", names(HereditarySyndrome{}));
+    r.finish();
+  }
+
+  void read_tumour(ObjectReader& r, Tumour& t) {
+    t.primary_site = r.enumeration("primary_site", names(PrimarySite{}));
+    t.differentiation = r.enumeration("differentiation", names(Differentiation{}));
+    t.histology = r.enumeration("histology", names(Histology{}));
+    t.ki67 = r.number("ki67", 0, 100, "percent");
+    t.mitoses = r.number("mitoses", 0, 1000, "mitoses per 2 mm²");
+    t.sample_date = dated(r, "sample_date");
+    t.sample_site = r.enumeration("sample_site", names(SampleSite{}));
+    t.reported_grade = r.enumeration("reported_grade", names(Grade{}));
+    t.functional = r.enumeration("functional", names(Functional{}));
+    t.extent = r.enumeration("extent", names(Extent{}));
+    t.resectable = r.boolean("resectable");
+    t.metastatic_sites = r.strings("metastatic_sites");
+    t.hepatic_involvement = r.number("hepatic_involvement", 0, 100, "percent");
+    t.bulky = r.boolean("bulky");
+    t.symptoms = r.boolean("symptoms");
+    t.mgmt = r.enumeration("mgmt", names(Mgmt{}));
+    t.diagnosis_date = dated(r, "diagnosis_date");
+    r.finish();
+  }
+
+  SstrImaging read_sstr(ObjectReader& r) {
+    SstrImaging s;
+    s.pointer = r.pointer();
+    s.id = id_of(r, "imaging", false);
+    s.date = dated(r, "date");
+    s.tracer = r.string("tracer", 100);
+    s.modality = r.enumeration("modality", names(SstrModality{}));
+    s.krenning = r.integer("krenning", 0, 4, "Krenning-type uptake score");
+    s.uptake_vs_liver = r.enumeration("uptake_vs_liver", names(UptakeVsLiver{}));
+    s.all_lesions_positive = r.boolean("all_lesions_positive");
+    s.heterogeneous = r.boolean("heterogeneous");
+    s.sstr_negative_lesions = r.boolean("sstr_negative_lesions");
+    r.finish();
+    return s;
+  }
+
+  FdgPet read_fdg(ObjectReader& r) {
+    FdgPet f;
+    f.pointer = r.pointer();
+    f.id = id_of(r, "imaging", false);
+    f.date = dated(r, "date");
+    f.positive = r.boolean("positive");
+    f.mismatch = r.boolean("mismatch");
+    r.finish();
+    return f;
+  }
+
+  ImagingStudy read_study(ObjectReader& r) {
+    ImagingStudy s;
+    s.pointer = r.pointer();
+    s.id = id_of(r, "imaging", false);
+    s.date = dated(r, "date");
+    s.modality = r.enumeration("modality", names(Modality{}));
+    s.contrast = r.boolean("contrast");
+    s.phase = r.enumeration("phase", names(Phase{}));
+    s.slice_thickness =
+        r.quantity<units::Millimetre>("slice_thickness", ut::length_mm(), 0.1, 50, "slice thickness");
+    s.baseline = r.boolean("baseline");
+    std::set<std::string> lesion_ids;
+    for (auto& lr : r.objects("lesions")) {
+      Lesion l;
+      l.pointer = lr.pointer();
+      auto id = lr.string("id", 100);
+      if (!id.known()) {
+        lr.problem("id", "an id for this lesion (the same id at every study)", "nothing",
+                   "missing_field");
+      } else if (!lesion_ids.insert(*id.value).second) {
+        lr.problem("id", "a lesion id used once per study", describe_json(Json(*id.value)),
+                   "duplicate_id");
+      }
+      l.id = id.value.value_or("");
+      l.organ = lr.string("organ", 100);
+      l.nodal = lr.boolean("nodal");
+      l.target = lr.boolean("target");
+      l.state = lr.enumeration("state", names(LesionState{}));
+      l.long_axis = lr.quantity<units::Millimetre>("long_axis", ut::length_mm(), 0, 1000, "length");
+      l.short_axis = lr.quantity<units::Millimetre>("short_axis", ut::length_mm(), 0, 1000, "length");
+      l.density = lr.quantity<units::Hounsfield>("density", ut::density_hu(), -1000, 3000,
+                                                 "density in Hounsfield units");
+      l.necrosis = lr.boolean("necrosis");
+      l.non_target_status = lr.enumeration("non_target_status", names(NonTargetStatus{}));
+      l.fragment_of = lr.string("fragment_of", 100);
+      l.coalesced_into = lr.string("coalesced_into", 100);
+      if (l.long_axis.known() && l.short_axis.known() && *l.short_axis.value > *l.long_axis.value)
+        lr.problem("short_axis",
+                   fmt::format("a short axis no longer than the long axis ({} mm)",
+                               fmt_num(l.long_axis.value->value())),
+                   fmt_num(l.short_axis.value->value()) + " mm", "out_of_range");
+      lr.finish();
+      s.lesions.push_back(std::move(l));
+    }
+    s.new_lesions = r.enumeration("new_lesions", names(NewLesions{}));
+    s.new_intratumoural_nodules = r.boolean("new_intratumoural_nodules");
+    r.finish();
+    return s;
+  }
+
+  Lab read_lab(ObjectReader& r) {
+    Lab l;
+    l.pointer = r.pointer();
+    l.analyte = r.enumeration("analyte", names(Analyte{}));
+    l.date = dated(r, "date");
+    if (l.analyte.known()) {
+      auto units = ut::lab(*l.analyte.value);
+      LabRange range = plausible_range(*l.analyte.value);
+      std::string kind = fmt::format("{} value", to_string(*l.analyte.value));
+      l.value = r.quantity_value("value", units, range.lo, range.hi, kind);
+      l.uln = r.quantity_value("uln", units, range.lo, range.hi, "upper limit of normal");
+      l.lln = r.quantity_value("lln", units, range.lo, range.hi, "lower limit of normal");
+      if (!l.value.known() && r.present() && !r.has("value"))
+        r.problem("value", fmt::format("the measured {} with its unit", to_string(*l.analyte.value)),
+                  "nothing", "missing_field");
+    } else {
+      // consume value/uln/lln so they are not also reported as unknown fields
+      (void)r.object("value");
+      (void)r.object("uln");
+      (void)r.object("lln");
+      if (r.present() && !r.has("analyte"))
+        r.problem("analyte", fmt::format("one of {}", enum_list(names(Analyte{}))), "nothing",
+                  "missing_field");
+    }
+    if (!l.date.known() && r.present() && !r.has("date"))
+      r.problem("date", "the sampling date as \"YYYY-MM-DD\"", "nothing", "missing_field");
+    r.finish();
+    return l;
+  }
+
+  Treatment read_treatment(ObjectReader& r) {
+    Treatment t;
+    t.pointer = r.pointer();
+    t.id = id_of(r, "treatments", false);
+    t.category = r.enumeration("category", names(TreatmentCategory{}));
+    if (!t.category.known() && r.present() && !r.has("category"))
+      r.problem("category", fmt::format("one of {}", enum_list(names(TreatmentCategory{}))),
+                "nothing", "missing_field");
+    t.agent = r.string("agent", 200);
+    t.regimen = r.string("regimen", 200);
+    t.dose_mg = r.number("dose_mg", 0, 100000, "dose in mg");
+    t.interval_days = r.integer("interval_days", 1, 365, "interval in days");
+    t.start = dated(r, "start");
+    t.end = dated(r, "end");
+    check_order(r, t.start, t.end, "end", "start");
+    t.best_response = r.enumeration("best_response", names(Response{}));
+    t.stop_reason = r.enumeration("stop_reason", names(StopReason{}));
+    t.progression_date = dated(r, "progression_date");
+    check_order(r, t.start, t.progression_date, "progression_date", "start");
+    r.finish();
+    return t;
+  }
+
+  RltCycle read_cycle(ObjectReader& r) {
+    RltCycle c;
+    c.pointer = r.pointer();
+    c.id = id_of(r, "rlt_cycles", false);
+    c.course = r.string("course", 100);
+    c.date = dated(r, "date");
+    c.radiopharmaceutical = r.enumeration("radiopharmaceutical", names(Radiopharmaceutical{}));
+    c.activity = r.quantity<units::Gbq>("activity", ut::activity_gbq(), 0.01, 50, "administered activity");
+    auto d = r.object("dosimetry");
+    c.dosimetry = read_cycle_dosimetry(d);
+    r.finish();
+    return c;
+  }
+
+  const JsonDoc& doc_;
+  Diagnostics& d_;
+  std::optional<Date> assessment_;
+  std::map<std::string, std::set<std::string>> ids_;
+};
+
+}  // namespace
+
+CycleDosimetry read_cycle_dosimetry(ObjectReader& r) {
+  CycleDosimetry d;
+  d.pointer = r.pointer();
+  if (!r.present()) return d;
+  for (auto& o : r.objects("absorbed_doses")) {
+    OrganDose od;
+    od.pointer = o.pointer();
+    od.organ = o.enumeration("organ", names(Organ{}));
+    od.dose = o.quantity<units::Gray>("dose", ut::dose_gy(), 0, 1000, "absorbed dose");
+    if (!od.organ.known() && o.present() && !o.has("organ"))
+      o.problem("organ", fmt::format("one of {}", enum_list(names(Organ{}))), "nothing",
+                "missing_field");
+    o.finish();
+    d.reported.push_back(std::move(od));
+  }
+  for (auto& o : r.objects("measurements")) {
+    OrganMeasurement m;
+    m.pointer = o.pointer();
+    m.organ = o.enumeration("organ", names(Organ{}));
+    m.mass = o.quantity<units::Gram>("mass", ut::mass_g(), 0.1, 10000, "organ mass");
+    m.volume = o.quantity<units::Millilitre>("volume", ut::volume_ml(), 0.1, 10000, "organ volume");
+    for (auto& pt : o.objects("points")) {
+      ActivityPoint ap;
+      ap.time = pt.quantity<units::Hours>("time", ut::time_h(), 0, 10000, "time after injection");
+      ap.activity = pt.quantity<units::Mbq>("activity", ut::activity_mbq(), 0, 1e5, "organ activity");
+      pt.finish();
+      m.points.push_back(ap);
+    }
+    o.finish();
+    d.measurements.push_back(std::move(m));
+  }
+  for (auto& b : r.objects("blood")) {
+    BloodSample s;
+    s.time = b.quantity<units::Hours>("time", ut::time_h(), 0, 10000, "time after injection");
+    s.activity_concentration =
+        b.number("activity_concentration_mbq_per_ml", 0, 1e4, "activity concentration in MBq/mL");
+    b.finish();
+    d.blood.push_back(s);
+  }
+  d.haematocrit = r.number("haematocrit", 0, 1, "haematocrit as a fraction");
+  r.finish();
+  return d;
+}
+
+ParsedCase parse_case(std::string_view text, const JsonLimits& limits) {
+  ParsedCase out;
+  if (!parse_json(text, limits, out.doc, out.diagnostics)) return out;
+  CaseParser p(out.doc, out.diagnostics);
+  out.value = p.run();
+  return out;
+}
+
+}  // namespace rlt::model

@@ -1,0 +1,34 @@
+// Reading and validating a case (rltguide-case/1). All problems are collected at once.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.hpp"
+#include "base/json_doc.hpp"
+#include "base/reader.hpp"
+#include "model/case.hpp"
+
+namespace rlt::model {
+
+struct ParsedCase {
+  Case value;
+  Diagnostics diagnostics;  ///< empty when the case is valid
+  JsonDoc doc;              ///< the parsed document (positions for later messages)
+  [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
+};
+
+/// Parse and validate the text of a case document.
+ParsedCase parse_case(std::string_view text, const JsonLimits& limits = {});
+
+/// Read the cycle dosimetry block (also used by the dosimetry study format).
+CycleDosimetry read_cycle_dosimetry(ObjectReader& r);
+
+/// Accepted plausible range of each lab analyte in its canonical unit (for validation).
+struct LabRange {
+  double lo;
+  double hi;
+};
+LabRange plausible_range(Analyte a);
+
+}  // namespace rlt::model
