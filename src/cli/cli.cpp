@@ -12,7 +12,8 @@
 namespace rlt::cli {
 
 void print_diagnostics(const std::string& file, const Diagnostics& d, std::ostream& os) {
-  for (const auto& x : d.items()) os << file << ": " << x.to_string() << '\n';
+  for (const auto& x : d.items())
+    os << file << ": " << x.to_string() << '\n';
   if (d.not_shown() > 0)
     os << file << ": and " << d.not_shown() << " more problems not shown (limit "
        << Diagnostics::limit << ")\n";
@@ -22,16 +23,22 @@ void print_diagnostics(const std::string& file, const Diagnostics& d, std::ostre
 std::string diagnostics_json(const std::string& file, const Diagnostics& d) {
   Json arr = Json::array();
   for (const auto& x : d.items()) {
-    Json j = {{"pointer", x.pointer}, {"expected", x.expected}, {"found", x.found},
-              {"code", x.code}, {"message", x.to_string()}};
+    Json j = {{"pointer", x.pointer},
+              {"expected", x.expected},
+              {"found", x.found},
+              {"code", x.code},
+              {"message", x.to_string()}};
     if (x.pos.line > 0) {
       j["line"] = x.pos.line;
       j["column"] = x.pos.column;
     }
     arr.push_back(std::move(j));
   }
-  Json out = {{"file", file}, {"valid", d.empty()}, {"problems", arr},
-              {"problem_count", d.size()}, {"not_shown", d.not_shown()}};
+  Json out = {{"file", file},
+              {"valid", d.empty()},
+              {"problems", arr},
+              {"problem_count", d.size()},
+              {"not_shown", d.not_shown()}};
   return out.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 

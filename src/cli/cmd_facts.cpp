@@ -19,7 +19,8 @@ void add_facts(CLI::App& app, Io& io) {
   auto file = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   cmd->add_option("FILE", *file, "The case, a JSON file")->required();
-  cmd->add_option("--format", *format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", *format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&io, file, format] {
     auto parsed = load_case(*file, io);
     if (!parsed) return;
@@ -37,16 +38,20 @@ void add_facts(CLI::App& app, Io& io) {
       j["progressed_on_ssa_course"] = d.ssa.treatment_id;
       j["ssa_intensity"] = d.ssa.intensity ? Json(model::to_string(*d.ssa.intensity)) : Json();
       j["prior_rlt"] = to_string(d.prior_rlt);
-      j["months_since_last_rlt"] = d.months_since_last_rlt ? Json(*d.months_since_last_rlt) : Json();
+      j["months_since_last_rlt"] =
+          d.months_since_last_rlt ? Json(*d.months_since_last_rlt) : Json();
       j["newly_diagnosed"] = to_string(d.newly_diagnosed);
-      j["months_since_diagnosis"] = d.months_since_diagnosis ? Json(*d.months_since_diagnosis) : Json();
+      j["months_since_diagnosis"] =
+          d.months_since_diagnosis ? Json(*d.months_since_diagnosis) : Json();
       io.out << j.dump(2) << '\n';
       return;
     }
-    io.out << fmt::format("Case {}: valid {}\n", c.case_id.value.value_or("(no id)"), model::kCaseFormat);
+    io.out << fmt::format("Case {}: valid {}\n", c.case_id.value.value_or("(no id)"),
+                          model::kCaseFormat);
     io.out << fmt::format("WHO 2022 grade: {} ({})\n", model::grade_code(d.grade.grade),
                           model::to_string(d.grade.category));
-    for (const auto& why : d.grade.reasons) io.out << "  - " << why << '\n';
+    for (const auto& why : d.grade.reasons)
+      io.out << "  - " << why << '\n';
     io.out << fmt::format("Systemic lines so far: {}\n",
                           d.lines_before ? std::to_string(*d.lines_before) : "unknown");
     io.out << fmt::format("Progressed on SSA: {}{}\n", to_string(d.ssa.progressed),

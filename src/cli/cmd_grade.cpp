@@ -16,13 +16,15 @@ void add_grade(CLI::App& app, Io& io) {
     std::string differentiation, reported, format = "text";
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("--ki67", o->ki67, "Ki-67 index in percent (0-100)")->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--ki67", o->ki67, "Ki-67 index in percent (0-100)")
+      ->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--mitoses", o->mitoses, "Mitoses per 2 mm2")->check(CLI::Range(0.0, 1000.0));
   cmd->add_option("--differentiation", o->differentiation, "well or poor")
       ->check(CLI::IsMember({"well", "poor"}));
   cmd->add_option("--reported", o->reported, "The grade reported by pathology: G1, G2 or G3")
       ->check(CLI::IsMember({"G1", "G2", "G3"}));
-  cmd->add_option("--format", o->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&io, o] {
     if (!o->ki67 && !o->mitoses) {
       io.err << "rltguide grade: give --ki67 and/or --mitoses\n";
@@ -46,8 +48,10 @@ void add_grade(CLI::App& app, Io& io) {
       io.out << j.dump(2) << '\n';
       return;
     }
-    io.out << fmt::format("Grade: {} ({})\n", model::grade_code(r.grade), model::to_string(r.category));
-    for (const auto& why : r.reasons) io.out << "  - " << why << '\n';
+    io.out << fmt::format("Grade: {} ({})\n", model::grade_code(r.grade),
+                          model::to_string(r.category));
+    for (const auto& why : r.reasons)
+      io.out << "  - " << why << '\n';
     if (r.discordant_with_reported) io.out << "  ! discordant with the reported grade\n";
     io.out << "Classification: WHO 2022 (Rindi et al., Endocr Pathol 2022)\n";
   });

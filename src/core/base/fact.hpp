@@ -26,7 +26,9 @@ struct Fact {
 /// other operand decides.
 enum class Tri { no, yes, unknown };
 
-constexpr Tri tri(bool b) { return b ? Tri::yes : Tri::no; }
+constexpr Tri tri(bool b) {
+  return b ? Tri::yes : Tri::no;
+}
 template <class T>
 constexpr Tri tri(const std::optional<T>& b) {
   return b ? tri(static_cast<bool>(*b)) : Tri::unknown;

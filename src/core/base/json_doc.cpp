@@ -109,9 +109,11 @@ class PositionSax {
 
   bool key(std::string& k) {
     Frame& f = frames_.back();
+    std::size_t end = offset();
+    std::size_t key_start = end - std::min(end, k.size() + 2);  // the key's opening quote
     if (f.node->contains(k)) {
       std::string ptr = f.pointer + "/" + pointer_escape(k);
-      diags_.add({ptr, here(), "each key at most once in an object",
+      diags_.add({ptr, doc_.position_of_offset(key_start), "each key at most once in an object",
                   fmt::format("a second \"{}\"", k), "duplicate_key"});
       // keep parsing to find more problems; the second value goes to a discarded slot
       discard_next_ = true;
@@ -119,10 +121,8 @@ class PositionSax {
     }
     pending_key_ = k;
     std::string ptr = f.pointer + "/" + pointer_escape(k);
-    // the key ended at the cursor; step back over it and its quotes to its start
-    std::size_t end = offset();
-    std::size_t back = std::min(end, k.size() + 2);
-    doc_.offsets[ptr] = end - back;
+    // the key ended at the cursor; record where it started
+    doc_.offsets[ptr] = key_start;
     return true;
   }
 
@@ -222,12 +222,14 @@ class PositionSax {
 
 }  // namespace
 
-bool parse_json(std::string_view text, const JsonLimits& limits, JsonDoc& doc,
-                Diagnostics& diags) {
+bool parse_json(std::string_view text, const JsonLimits& limits, JsonDoc& doc, Diagnostics& diags) {
   doc = JsonDoc{};
   if (text.size() > limits.max_bytes) {
-    diags.add({"", {}, fmt::format("a document of at most {} bytes", limits.max_bytes),
-               fmt::format("{} bytes", text.size()), "too_large"});
+    diags.add({"",
+               {},
+               fmt::format("a document of at most {} bytes", limits.max_bytes),
+               fmt::format("{} bytes", text.size()),
+               "too_large"});
     return false;
   }
   doc.line_starts.push_back(0);
@@ -239,8 +241,9 @@ bool parse_json(std::string_view text, const JsonLimits& limits, JsonDoc& doc,
   PositionSax sax(doc, diags, limits, begin, &cursor);
   bool ok = false;
   try {
-    ok = Json::sax_parse(TrackingIterator(begin, &cursor), TrackingIterator(begin + text.size(), &cursor),
-                         &sax, nlohmann::detail::input_format_t::json, true, false);
+    ok = Json::sax_parse(TrackingIterator(begin, &cursor),
+                         TrackingIterator(begin + text.size(), &cursor), &sax,
+                         nlohmann::detail::input_format_t::json, true, false);
   } catch (const Json::exception& e) {
     diags.add({"", {}, "well-formed JSON", e.what(), "malformed_json"});
     ok = false;

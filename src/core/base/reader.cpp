@@ -15,7 +15,8 @@ std::string fmt_num(double v) {
 namespace {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
@@ -33,7 +34,8 @@ std::optional<std::string> did_you_mean(std::string_view word,
   if (word.size() > 64) return std::nullopt;
   auto lower = [](std::string_view w) {
     std::string out(w);
-    for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (auto& ch : out)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return out;
   };
   for (auto c : candidates)
@@ -52,9 +54,14 @@ std::optional<std::string> did_you_mean(std::string_view word,
 
 ObjectReader::ObjectReader(const JsonDoc& doc, const Json* node, std::string pointer,
                            Diagnostics& diags, std::string what)
-    : doc_(&doc), node_(node), pointer_(std::move(pointer)), diags_(&diags), what_(std::move(what)) {
+    : doc_(&doc),
+      node_(node),
+      pointer_(std::move(pointer)),
+      diags_(&diags),
+      what_(std::move(what)) {
   if (node_ != nullptr && !node_->is_object()) {
-    problem_at(pointer_, fmt::format("{} as an object", what_), describe_json(*node_), "wrong_type");
+    problem_at(pointer_, fmt::format("{} as an object", what_), describe_json(*node_),
+               "wrong_type");
     node_ = nullptr;
   }
 }
@@ -79,8 +86,8 @@ void ObjectReader::problem(std::string_view key, std::string expected, std::stri
 
 void ObjectReader::problem_at(const std::string& pointer, std::string expected, std::string found,
                               std::string code) {
-  diags_->add({pointer, doc_->position(pointer), std::move(expected), std::move(found),
-               std::move(code)});
+  diags_->add(
+      {pointer, doc_->position(pointer), std::move(expected), std::move(found), std::move(code)});
 }
 
 Fact<bool> ObjectReader::boolean(std::string_view key) {
@@ -124,8 +131,8 @@ Fact<double> ObjectReader::number(std::string_view key, double lo, double hi,
   }
   double d = v->get<double>();
   if (!std::isfinite(d) || d < lo || d > hi) {
-    problem_at(f.pointer, fmt::format("{} {}–{}", kind, fmt_num(lo), fmt_num(hi)), describe_json(*v),
-               "out_of_range");
+    problem_at(f.pointer, fmt::format("{} {}–{}", kind, fmt_num(lo), fmt_num(hi)),
+               describe_json(*v), "out_of_range");
     return f;
   }
   f.value = d;
@@ -139,7 +146,8 @@ Fact<int> ObjectReader::integer(std::string_view key, int lo, int hi, std::strin
   bool integral = v->is_number_integer() ||
                   (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>());
   if (!v->is_number() || !integral) {
-    problem_at(f.pointer, fmt::format("{} as a whole number", kind), describe_json(*v), "wrong_type");
+    problem_at(f.pointer, fmt::format("{} as a whole number", kind), describe_json(*v),
+               "wrong_type");
     return f;
   }
   double d = v->get<double>();
@@ -161,8 +169,8 @@ Fact<Date> ObjectReader::date(std::string_view key) {
   }
   auto d = Date::parse(v->get<std::string>());
   if (!d) {
-    problem_at(f.pointer, "a calendar date as \"YYYY-MM-DD\" (year 1900 or later)", describe_json(*v),
-               "bad_date");
+    problem_at(f.pointer, "a calendar date as \"YYYY-MM-DD\" (year 1900 or later)",
+               describe_json(*v), "bad_date");
     return f;
   }
   f.value = *d;
@@ -176,9 +184,11 @@ std::optional<double> ObjectReader::read_quantity(std::string_view key,
   const Json* v = take(key);
   if (v == nullptr) return std::nullopt;
   std::string unit_list;
-  for (const auto& u : units) unit_list += (unit_list.empty() ? "" : ", ") + std::string(u.code);
+  for (const auto& u : units)
+    unit_list += (unit_list.empty() ? "" : ", ") + std::string(u.code);
   if (!v->is_object()) {
-    problem_at(ptr, fmt::format("{} as {{\"value\": number, \"unit\": one of {}}}", kind, unit_list),
+    problem_at(ptr,
+               fmt::format("{} as {{\"value\": number, \"unit\": one of {}}}", kind, unit_list),
                describe_json(*v), "wrong_type");
     return std::nullopt;
   }
@@ -187,7 +197,8 @@ std::optional<double> ObjectReader::read_quantity(std::string_view key,
   auto unit = q.string("unit", 40);
   q.finish();
   if (!value.known() && !unit.known()) {
-    problem_at(ptr, fmt::format("{} with \"value\" and \"unit\"", kind), "neither", "missing_field");
+    problem_at(ptr, fmt::format("{} with \"value\" and \"unit\"", kind), "neither",
+               "missing_field");
     return std::nullopt;
   }
   if (!value.known()) {
@@ -213,9 +224,10 @@ std::optional<double> ObjectReader::read_quantity(std::string_view key,
   if (!std::isfinite(canonical) || canonical < lo || canonical > hi) {
     problem_at(ptr + "/value",
                fmt::format("{} {}–{} {}", kind, fmt_num(lo), fmt_num(hi), units.front().code),
-               def == &units.front() ? fmt_num(*value.value)
-                                     : fmt::format("{} {} (= {} {})", fmt_num(*value.value),
-                                                   def->code, fmt_num(canonical), units.front().code),
+               def == &units.front()
+                   ? fmt_num(*value.value)
+                   : fmt::format("{} {} (= {} {})", fmt_num(*value.value), def->code,
+                                 fmt_num(canonical), units.front().code),
                "out_of_range");
     return std::nullopt;
   }
@@ -256,7 +268,8 @@ Fact<std::vector<std::string>> ObjectReader::strings(std::string_view key) {
   for (std::size_t i = 0; i < v->size(); ++i) {
     const Json& item = (*v)[i];
     if (!item.is_string()) {
-      problem_at(f.pointer + "/" + std::to_string(i), "a string", describe_json(item), "wrong_type");
+      problem_at(f.pointer + "/" + std::to_string(i), "a string", describe_json(item),
+                 "wrong_type");
       continue;
     }
     out.push_back(item.get<std::string>());
@@ -295,7 +308,8 @@ void ObjectReader::finish() {
     if (used_.count(it.key()) != 0) continue;
     if (it.key().rfind('\x01', 0) == 0) continue;
     std::string expected = fmt::format("only the fields of {}", what_);
-    if (auto m = did_you_mean(it.key(), known)) expected += fmt::format(" (did you mean \"{}\"?)", *m);
+    if (auto m = did_you_mean(it.key(), known))
+      expected += fmt::format(" (did you mean \"{}\"?)", *m);
     problem_at(pointer_of(it.key()), expected,
                fmt::format("unknown field {}", describe_json(Json(it.key()))), "unknown_field");
   }

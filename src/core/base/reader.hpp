@@ -62,7 +62,8 @@ struct UnitDef {
 };
 
 /// The closest candidate by edit distance, if close enough to be a likely typo.
-std::optional<std::string> did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        std::span<const std::string_view> candidates);
 
 class ObjectReader {
  public:
@@ -73,7 +74,9 @@ class ObjectReader {
   [[nodiscard]] bool present() const noexcept { return node_ != nullptr; }
   [[nodiscard]] const std::string& pointer() const noexcept { return pointer_; }
   [[nodiscard]] std::string pointer_of(std::string_view key) const;
-  [[nodiscard]] SourcePos pos_of(const std::string& pointer) const { return doc_->position(pointer); }
+  [[nodiscard]] SourcePos pos_of(const std::string& pointer) const {
+    return doc_->position(pointer);
+  }
 
   Fact<bool> boolean(std::string_view key);
   Fact<std::string> string(std::string_view key, std::size_t max_len = 500);
@@ -88,7 +91,8 @@ class ObjectReader {
     const Json* v = take(key);
     if (v == nullptr) return f;
     if (!v->is_string()) {
-      problem_at(f.pointer, fmt::format("one of {}", enum_list(table)), describe_json(*v), "wrong_type");
+      problem_at(f.pointer, fmt::format("one of {}", enum_list(table)), describe_json(*v),
+                 "wrong_type");
       return f;
     }
     auto s = v->get<std::string>();
@@ -97,7 +101,8 @@ class ObjectReader {
       return f;
     }
     std::vector<std::string_view> names;
-    for (const auto& e : table) names.push_back(e.name);
+    for (const auto& e : table)
+      names.push_back(e.name);
     std::string expected = fmt::format("one of {}", enum_list(table));
     if (auto m = did_you_mean(s, names)) expected += fmt::format(" (did you mean \"{}\"?)", *m);
     problem_at(f.pointer, expected, describe_json(*v), "unknown_value");

@@ -50,43 +50,87 @@ constexpr Quantity<Tag> operator*(double k, Quantity<Tag> q) {
 }
 
 // Canonical units, one tag per kind. Symbols are UCUM codes where one exists.
-struct GbqTag { static constexpr std::string_view symbol = "GBq"; };
-struct MbqTag { static constexpr std::string_view symbol = "MBq"; };
-struct GrayTag { static constexpr std::string_view symbol = "Gy"; };
-struct BedTag { static constexpr std::string_view symbol = "Gy"; };  // BED, kept apart from dose
-struct ClearanceTag { static constexpr std::string_view symbol = "mL/min"; };
-struct EgfrTag { static constexpr std::string_view symbol = "mL/min/{1.73_m2}"; };
-struct MillimetreTag { static constexpr std::string_view symbol = "mm"; };
-struct PercentTag { static constexpr std::string_view symbol = "%"; };
-struct CreatinineTag { static constexpr std::string_view symbol = "umol/L"; };
-struct HaemoglobinTag { static constexpr std::string_view symbol = "g/L"; };
-struct AlbuminTag { static constexpr std::string_view symbol = "g/L"; };
-struct BilirubinTag { static constexpr std::string_view symbol = "umol/L"; };
-struct CellCountTag { static constexpr std::string_view symbol = "10*9/L"; };
-struct EnzymeTag { static constexpr std::string_view symbol = "U/L"; };
-struct ChromograninTag { static constexpr std::string_view symbol = "ng/mL"; };
-struct KilogramTag { static constexpr std::string_view symbol = "kg"; };
-struct CentimetreTag { static constexpr std::string_view symbol = "cm"; };
-struct GramTag { static constexpr std::string_view symbol = "g"; };
-struct MillilitreTag { static constexpr std::string_view symbol = "mL"; };
-struct HounsfieldTag { static constexpr std::string_view symbol = "[hnsf'U]"; };
-struct HourTag { static constexpr std::string_view symbol = "h"; };
-struct MbqHourTag { static constexpr std::string_view symbol = "MBq.h"; };
+struct GbqTag {
+  static constexpr std::string_view symbol = "GBq";
+};
+struct MbqTag {
+  static constexpr std::string_view symbol = "MBq";
+};
+struct GrayTag {
+  static constexpr std::string_view symbol = "Gy";
+};
+struct BedTag {
+  static constexpr std::string_view symbol = "Gy";
+};  // BED, kept apart from dose
+struct ClearanceTag {
+  static constexpr std::string_view symbol = "mL/min";
+};
+struct EgfrTag {
+  static constexpr std::string_view symbol = "mL/min/{1.73_m2}";
+};
+struct MillimetreTag {
+  static constexpr std::string_view symbol = "mm";
+};
+struct PercentTag {
+  static constexpr std::string_view symbol = "%";
+};
+struct CreatinineTag {
+  static constexpr std::string_view symbol = "umol/L";
+};
+struct HaemoglobinTag {
+  static constexpr std::string_view symbol = "g/L";
+};
+struct AlbuminTag {
+  static constexpr std::string_view symbol = "g/L";
+};
+struct BilirubinTag {
+  static constexpr std::string_view symbol = "umol/L";
+};
+struct CellCountTag {
+  static constexpr std::string_view symbol = "10*9/L";
+};
+struct EnzymeTag {
+  static constexpr std::string_view symbol = "U/L";
+};
+struct ChromograninTag {
+  static constexpr std::string_view symbol = "ng/mL";
+};
+struct KilogramTag {
+  static constexpr std::string_view symbol = "kg";
+};
+struct CentimetreTag {
+  static constexpr std::string_view symbol = "cm";
+};
+struct GramTag {
+  static constexpr std::string_view symbol = "g";
+};
+struct MillilitreTag {
+  static constexpr std::string_view symbol = "mL";
+};
+struct HounsfieldTag {
+  static constexpr std::string_view symbol = "[hnsf'U]";
+};
+struct HourTag {
+  static constexpr std::string_view symbol = "h";
+};
+struct MbqHourTag {
+  static constexpr std::string_view symbol = "MBq.h";
+};
 
-using Gbq = Quantity<GbqTag>;                 ///< administered activity
-using Mbq = Quantity<MbqTag>;                 ///< measured organ activity
-using Gray = Quantity<GrayTag>;               ///< absorbed dose
-using Bed = Quantity<BedTag>;                 ///< biologically effective dose (Gy)
-using Clearance = Quantity<ClearanceTag>;     ///< creatinine clearance, mL/min (Cockcroft-Gault)
-using Egfr = Quantity<EgfrTag>;               ///< eGFR, mL/min/1.73 m² (CKD-EPI)
-using Millimetre = Quantity<MillimetreTag>;   ///< lesion length
-using Percent = Quantity<PercentTag>;         ///< a percentage (Ki-67, change from baseline)
-using Creatinine = Quantity<CreatinineTag>;   ///< serum creatinine, µmol/L
-using Haemoglobin = Quantity<HaemoglobinTag>; ///< g/L
-using Albumin = Quantity<AlbuminTag>;         ///< g/L
-using Bilirubin = Quantity<BilirubinTag>;     ///< µmol/L
-using CellCount = Quantity<CellCountTag>;     ///< platelets, neutrophils: 10⁹/L
-using Enzyme = Quantity<EnzymeTag>;           ///< AST, ALT: U/L
+using Gbq = Quantity<GbqTag>;                  ///< administered activity
+using Mbq = Quantity<MbqTag>;                  ///< measured organ activity
+using Gray = Quantity<GrayTag>;                ///< absorbed dose
+using Bed = Quantity<BedTag>;                  ///< biologically effective dose (Gy)
+using Clearance = Quantity<ClearanceTag>;      ///< creatinine clearance, mL/min (Cockcroft-Gault)
+using Egfr = Quantity<EgfrTag>;                ///< eGFR, mL/min/1.73 m² (CKD-EPI)
+using Millimetre = Quantity<MillimetreTag>;    ///< lesion length
+using Percent = Quantity<PercentTag>;          ///< a percentage (Ki-67, change from baseline)
+using Creatinine = Quantity<CreatinineTag>;    ///< serum creatinine, µmol/L
+using Haemoglobin = Quantity<HaemoglobinTag>;  ///< g/L
+using Albumin = Quantity<AlbuminTag>;          ///< g/L
+using Bilirubin = Quantity<BilirubinTag>;      ///< µmol/L
+using CellCount = Quantity<CellCountTag>;      ///< platelets, neutrophils: 10⁹/L
+using Enzyme = Quantity<EnzymeTag>;            ///< AST, ALT: U/L
 using Chromogranin = Quantity<ChromograninTag>;
 using Kilogram = Quantity<KilogramTag>;
 using Centimetre = Quantity<CentimetreTag>;
@@ -94,10 +138,14 @@ using Gram = Quantity<GramTag>;
 using Millilitre = Quantity<MillilitreTag>;
 using Hounsfield = Quantity<HounsfieldTag>;
 using Hours = Quantity<HourTag>;
-using MbqHours = Quantity<MbqHourTag>;        ///< time-integrated activity
+using MbqHours = Quantity<MbqHourTag>;  ///< time-integrated activity
 
 /// The only cross-kind conversions the core needs, spelled out.
-constexpr Mbq to_mbq(Gbq a) { return Mbq(a.value() * 1000.0); }
-constexpr Gbq to_gbq(Mbq a) { return Gbq(a.value() / 1000.0); }
+constexpr Mbq to_mbq(Gbq a) {
+  return Mbq(a.value() * 1000.0);
+}
+constexpr Gbq to_gbq(Mbq a) {
+  return Gbq(a.value() / 1000.0);
+}
 
 }  // namespace rlt::units

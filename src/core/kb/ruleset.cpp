@@ -23,13 +23,21 @@ constexpr std::array kComparators = {
     EnumName<Comparator>{Comparator::eq, "=="}};
 }  // namespace
 
-std::string_view to_string(Comparator c) { return enum_name<Comparator>(kComparators, c); }
+std::string_view to_string(Comparator c) {
+  return enum_name<Comparator>(kComparators, c);
+}
 
 std::string display_unit(std::string_view ucum) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kDisplay = {{
-      {"%", " %"}, {"/2.mm2", " per 2 mm²"}, {"10*9/L", " ×10⁹/L"},
-      {"mL/min/{1.73_m2}", " mL/min/1.73 m²"}, {"mo", " months"}, {"a", " years"},
-      {"d", " days"}, {"%/mo", " %/month"}, {"ULN", " × ULN"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kDisplay = {
+      {{"%", " %"},
+       {"/2.mm2", " per 2 mm²"},
+       {"10*9/L", " ×10⁹/L"},
+       {"mL/min/{1.73_m2}", " mL/min/1.73 m²"},
+       {"mo", " months"},
+       {"a", " years"},
+       {"d", " days"},
+       {"%/mo", " %/month"},
+       {"ULN", " × ULN"}}};
   for (const auto& [code, text] : kDisplay)
     if (code == ucum) return std::string(text);
   return " " + std::string(ucum);
@@ -37,11 +45,16 @@ std::string display_unit(std::string_view ucum) {
 
 bool Threshold::holds(double x) const {
   switch (comparator) {
-    case Comparator::lt: return x < value;
-    case Comparator::le: return x <= value;
-    case Comparator::gt: return x > value;
-    case Comparator::ge: return x >= value;
-    case Comparator::eq: return x == value;
+    case Comparator::lt:
+      return x < value;
+    case Comparator::le:
+      return x <= value;
+    case Comparator::gt:
+      return x > value;
+    case Comparator::ge:
+      return x >= value;
+    case Comparator::eq:
+      return x == value;
   }
   return false;
 }
@@ -106,7 +119,8 @@ Result<Ruleset> load_ruleset(std::string_view text, std::string sha256, Diagnost
   for (auto& r : top.objects("references")) {
     Reference ref;
     auto n = r.integer("number", 1, 1000, "reference number");
-    if (!n.known()) r.problem("number", "the reference number in the source", "nothing", "missing_field");
+    if (!n.known())
+      r.problem("number", "the reference number in the source", "nothing", "missing_field");
     ref.number = n.value.value_or(0);
     ref.citation = required_string(r, "citation", "a short citation");
     auto doi = r.string("doi", 200);
@@ -143,9 +157,11 @@ Result<Ruleset> load_ruleset(std::string_view text, std::string sha256, Diagnost
       r.problem("strength", "a strength A..D", rec.strength, "out_of_range");
     auto refs = r.integers("references", 1, 1000, "reference number");
     for (int num : refs.value.value_or(std::vector<int>{})) {
-      if (rs.references.count(num) == 0)
+      if (rs.references.count(num) == 0) {
         r.problem("references", "numbers listed under /references", std::to_string(num),
                   "unknown_reference");
+        continue;
+      }
       rec.references.push_back(num);
     }
     if (rec.references.empty())
@@ -182,7 +198,8 @@ const Ruleset& builtin() {
     auto r = load_ruleset(embedded::ruleset(), std::string(embedded::ruleset_sha256()), d);
     if (!r.ok()) {
       std::string msg = "built-in ruleset is invalid:";
-      for (const auto& x : d.items()) msg += "\n  " + x.to_string();
+      for (const auto& x : d.items())
+        msg += "\n  " + x.to_string();
       throw std::logic_error(msg);
     }
     return std::move(r).value();

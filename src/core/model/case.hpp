@@ -19,15 +19,30 @@ enum class Sex { female, male };
 enum class HereditarySyndrome { none, men1, men4, vhl, nf1, tsc, other };
 enum class CgaResult { fit, vulnerable, frail };
 enum class PrimarySite {
-  pancreas, stomach, duodenum, jejunum, ileum, appendix, colon, rectum,
-  unknown_primary_gep, lung, other
+  pancreas,
+  stomach,
+  duodenum,
+  jejunum,
+  ileum,
+  appendix,
+  colon,
+  rectum,
+  unknown_primary_gep,
+  lung,
+  other
 };
 enum class Differentiation { well, poor };
 enum class Histology { net, nec, minen };
 enum class Grade { g1, g2, g3 };
 enum class SampleSite { primary, metastasis };
 enum class Functional {
-  non_functioning, carcinoid_syndrome, insulinoma, gastrinoma, vipoma, glucagonoma, other
+  non_functioning,
+  carcinoid_syndrome,
+  insulinoma,
+  gastrinoma,
+  vipoma,
+  glucagonoma,
+  other
 };
 enum class Extent { localized, locally_advanced, metastatic };
 enum class Mgmt { deficient, proficient, unknown };
@@ -39,7 +54,14 @@ enum class LesionState { measured, too_small, disappeared, not_evaluable };
 enum class NonTargetStatus { present, absent, unequivocal_progression, not_evaluated };
 enum class NewLesions { no, equivocal, yes };
 enum class TreatmentCategory {
-  ssa, rlt, everolimus, sunitinib, chemotherapy, surgery, locoregional, other
+  ssa,
+  rlt,
+  everolimus,
+  sunitinib,
+  chemotherapy,
+  surgery,
+  locoregional,
+  other
 };
 enum class Response { cr, pr, sd, pd, ne };
 enum class StopReason { progression, toxicity, completed, ongoing, other };
@@ -47,13 +69,25 @@ enum class Radiopharmaceutical { lu177_dotatate, lu177_dotatoc, y90_dotatoc, oth
 enum class ProgressionStatus { progressive, stable, responding, unknown };
 enum class ProgressionBasis { recist, other_imaging, clinical, biochemical_only };
 enum class Analyte {
-  creatinine, haemoglobin, platelets, neutrophils, ast, alt, bilirubin, albumin, chromogranin_a
+  creatinine,
+  haemoglobin,
+  platelets,
+  neutrophils,
+  ast,
+  alt,
+  bilirubin,
+  albumin,
+  chromogranin_a
 };
 enum class Organ { kidneys, kidney_left, kidney_right, bone_marrow, spleen, liver, tumour };
 
+/// G8 geriatric screening (Bellera et al., Ann Oncol 2012). Half points occur (self-rated
+/// health "does not know" = 0.5), so scores are numbers, not integers.
 struct G8 {
-  Fact<int> total;                  ///< 0–17, as reported
-  std::vector<Fact<int>> items;     ///< the 8 item scores when given (index 0..7), empty otherwise
+  Fact<double> total;  ///< 0–17, as reported
+  /// The 8 item scores when given, in the order food_intake, weight_loss, mobility,
+  /// neuropsychological, bmi, medications, self_rated_health, age; empty otherwise.
+  std::vector<Fact<double>> items;
   std::string items_pointer;
 };
 
@@ -78,8 +112,8 @@ struct Tumour {
   Fact<PrimarySite> primary_site;
   Fact<Differentiation> differentiation;
   Fact<Histology> histology;
-  Fact<double> ki67;       ///< percent
-  Fact<double> mitoses;    ///< per 2 mm²
+  Fact<double> ki67;     ///< percent
+  Fact<double> mitoses;  ///< per 2 mm²
   Fact<Date> sample_date;
   Fact<SampleSite> sample_site;
   Fact<Grade> reported_grade;
@@ -89,7 +123,7 @@ struct Tumour {
   Fact<std::vector<std::string>> metastatic_sites;
   Fact<double> hepatic_involvement;  ///< percent of liver volume
   Fact<bool> bulky;
-  Fact<bool> symptoms;               ///< tumour-related symptoms
+  Fact<bool> symptoms;  ///< tumour-related symptoms
   Fact<Mgmt> mgmt;
   Fact<Date> diagnosis_date;
 };
@@ -100,7 +134,7 @@ struct SstrImaging {
   Fact<Date> date;
   Fact<std::string> tracer;
   Fact<SstrModality> modality;
-  Fact<int> krenning;              ///< 0–4
+  Fact<int> krenning;  ///< 0–4
   Fact<UptakeVsLiver> uptake_vs_liver;
   Fact<bool> all_lesions_positive;
   Fact<bool> heterogeneous;
@@ -120,7 +154,7 @@ struct Lesion {
   std::string pointer;
   Fact<std::string> organ;
   Fact<bool> nodal;
-  Fact<bool> target;                 ///< chosen as a RECIST target lesion (at baseline)
+  Fact<bool> target;  ///< chosen as a RECIST target lesion (at baseline)
   Fact<LesionState> state;
   Fact<units::Millimetre> long_axis;
   Fact<units::Millimetre> short_axis;
@@ -139,7 +173,7 @@ struct ImagingStudy {
   Fact<bool> contrast;
   Fact<Phase> phase;
   Fact<units::Millimetre> slice_thickness;
-  Fact<bool> baseline;               ///< the RECIST baseline of the series
+  Fact<bool> baseline;  ///< the RECIST baseline of the series
   std::vector<Lesion> lesions;
   Fact<NewLesions> new_lesions;
   Fact<bool> new_intratumoural_nodules;
@@ -199,7 +233,7 @@ struct CycleDosimetry {
   std::vector<OrganDose> reported;             ///< absorbed doses from the department's software
   std::vector<OrganMeasurement> measurements;  ///< organ activity over time, to compute doses
   std::vector<BloodSample> blood;
-  Fact<double> haematocrit;                    ///< fraction 0–1
+  Fact<double> haematocrit;  ///< fraction 0–1
 };
 
 struct RltCycle {

@@ -1,5 +1,7 @@
 #include "model/case_parser.hpp"
 
+#include <array>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -14,15 +16,23 @@ namespace ut = unit_tables;
 
 LabRange plausible_range(Analyte a) {
   switch (a) {
-    case Analyte::creatinine: return {5.0, 3000.0};     // µmol/L
-    case Analyte::haemoglobin: return {10.0, 250.0};    // g/L
-    case Analyte::platelets: return {0.0, 2000.0};      // 10⁹/L
-    case Analyte::neutrophils: return {0.0, 200.0};     // 10⁹/L
+    case Analyte::creatinine:
+      return {5.0, 3000.0};  // µmol/L
+    case Analyte::haemoglobin:
+      return {10.0, 250.0};  // g/L
+    case Analyte::platelets:
+      return {0.0, 2000.0};  // 10⁹/L
+    case Analyte::neutrophils:
+      return {0.0, 200.0};  // 10⁹/L
     case Analyte::ast:
-    case Analyte::alt: return {0.0, 20000.0};           // U/L
-    case Analyte::bilirubin: return {0.0, 1000.0};      // µmol/L
-    case Analyte::albumin: return {5.0, 70.0};          // g/L
-    case Analyte::chromogranin_a: return {0.0, 1e6};    // ng/mL
+    case Analyte::alt:
+      return {0.0, 20000.0};  // U/L
+    case Analyte::bilirubin:
+      return {0.0, 1000.0};  // µmol/L
+    case Analyte::albumin:
+      return {5.0, 70.0};  // g/L
+    case Analyte::chromogranin_a:
+      return {0.0, 1e6};  // ng/mL
   }
   return {0.0, 1e6};
 }
@@ -60,11 +70,15 @@ class CaseParser {
     read_tumour(t, c.tumour);
     auto im = top.object("imaging");
     c.imaging_pointer = im.pointer();
-    for (auto& r : im.objects("sstr")) c.sstr_imaging.push_back(read_sstr(r));
-    for (auto& r : im.objects("fdg_pet")) c.fdg_pet.push_back(read_fdg(r));
-    for (auto& r : im.objects("studies")) c.studies.push_back(read_study(r));
+    for (auto& r : im.objects("sstr"))
+      c.sstr_imaging.push_back(read_sstr(r));
+    for (auto& r : im.objects("fdg_pet"))
+      c.fdg_pet.push_back(read_fdg(r));
+    for (auto& r : im.objects("studies"))
+      c.studies.push_back(read_study(r));
     im.finish();
-    for (auto& r : top.objects("labs", &c.labs_given)) c.labs.push_back(read_lab(r));
+    for (auto& r : top.objects("labs", &c.labs_given))
+      c.labs.push_back(read_lab(r));
     for (auto& r : top.objects("treatments", &c.treatments_given))
       c.treatments.push_back(read_treatment(r));
     for (auto& r : top.objects("rlt_cycles", &c.rlt_cycles_given))
@@ -132,20 +146,39 @@ class CaseParser {
       p.karnofsky.value.reset();
     }
     auto g8 = r.object("g8");
-    p.g8.total = g8.integer("total", 0, 17, "G8 total score");
-    bool items_present = false;
+    p.g8.total = g8.number("total", 0, 17, "G8 total score");
+    if (p.g8.total.known() && std::fmod(*p.g8.total.value * 2.0, 1.0) != 0.0) {
+      g8.problem("total", "a G8 total in steps of 0.5", fmt_num(*p.g8.total.value), "out_of_range");
+      p.g8.total.value.reset();
+    }
     p.g8.items_pointer = g8.pointer_of("items");
     {
-      // the eight items with their maximum scores (Bellera 2012): A–F, H: 0–2 or 0–3; P (age) 0–2
-      static constexpr std::array<int, 8> kMax = {2, 2, 3, 2, 2, 3, 1, 2};
-      auto items = g8.object("items");  // kept as an object keyed by item letter
-      items_present = items.present();
-      static constexpr std::array<std::string_view, 8> kKeys = {
-          "food_intake", "weight_loss", "mobility", "neuropsychological", "bmi", "medications",
-          "self_rated_health", "age"};
-      if (items_present) {
-        for (std::size_t i = 0; i < 8; ++i)
-          p.g8.items.push_back(items.integer(kKeys[i], 0, kMax[i], "G8 item score"));
+      // item keys and maximum points (Bellera 2012; calculators.md 7.3)
+      static constexpr std::array<std::pair<std::string_view, double>, 8> kItems = {
+          {{"food_intake", 2},
+           {"weight_loss", 3},
+           {"mobility", 2},
+           {"neuropsychological", 2},
+           {"bmi", 3},
+           {"medications", 1},
+           {"self_rated_health", 2},
+           {"age", 2}}};
+      auto items = g8.object("items");
+      if (items.present()) {
+        for (const auto& [key, max] : kItems) {
+          auto item = items.number(key, 0, max, "G8 item score");
+          bool half_ok = key == "self_rated_health";
+          if (item.known()) {
+            double v = *item.value;
+            bool allowed = std::floor(v) == v || (half_ok && v == 0.5);
+            if (!allowed) {
+              items.problem(key, half_ok ? "0, 0.5, 1 or 2" : "a whole number of points",
+                            fmt_num(v), "out_of_range");
+              item.value.reset();
+            }
+          }
+          p.g8.items.push_back(item);
+        }
       }
       items.finish();
     }
@@ -215,8 +248,8 @@ class CaseParser {
     s.modality = r.enumeration("modality", names(Modality{}));
     s.contrast = r.boolean("contrast");
     s.phase = r.enumeration("phase", names(Phase{}));
-    s.slice_thickness =
-        r.quantity<units::Millimetre>("slice_thickness", ut::length_mm(), 0.1, 50, "slice thickness");
+    s.slice_thickness = r.quantity<units::Millimetre>("slice_thickness", ut::length_mm(), 0.1, 50,
+                                                      "slice thickness");
     s.baseline = r.boolean("baseline");
     std::set<std::string> lesion_ids;
     for (auto& lr : r.objects("lesions")) {
@@ -236,7 +269,8 @@ class CaseParser {
       l.target = lr.boolean("target");
       l.state = lr.enumeration("state", names(LesionState{}));
       l.long_axis = lr.quantity<units::Millimetre>("long_axis", ut::length_mm(), 0, 1000, "length");
-      l.short_axis = lr.quantity<units::Millimetre>("short_axis", ut::length_mm(), 0, 1000, "length");
+      l.short_axis =
+          lr.quantity<units::Millimetre>("short_axis", ut::length_mm(), 0, 1000, "length");
       l.density = lr.quantity<units::Hounsfield>("density", ut::density_hu(), -1000, 3000,
                                                  "density in Hounsfield units");
       l.necrosis = lr.boolean("necrosis");
@@ -270,7 +304,8 @@ class CaseParser {
       l.uln = r.quantity_value("uln", units, range.lo, range.hi, "upper limit of normal");
       l.lln = r.quantity_value("lln", units, range.lo, range.hi, "lower limit of normal");
       if (!l.value.known() && r.present() && !r.has("value"))
-        r.problem("value", fmt::format("the measured {} with its unit", to_string(*l.analyte.value)),
+        r.problem("value",
+                  fmt::format("the measured {} with its unit", to_string(*l.analyte.value)),
                   "nothing", "missing_field");
     } else {
       // consume value/uln/lln so they are not also reported as unknown fields
@@ -317,7 +352,8 @@ class CaseParser {
     c.course = r.string("course", 100);
     c.date = dated(r, "date");
     c.radiopharmaceutical = r.enumeration("radiopharmaceutical", names(Radiopharmaceutical{}));
-    c.activity = r.quantity<units::Gbq>("activity", ut::activity_gbq(), 0.01, 50, "administered activity");
+    c.activity =
+        r.quantity<units::Gbq>("activity", ut::activity_gbq(), 0.01, 50, "administered activity");
     auto d = r.object("dosimetry");
     c.dosimetry = read_cycle_dosimetry(d);
     r.finish();
@@ -356,7 +392,8 @@ CycleDosimetry read_cycle_dosimetry(ObjectReader& r) {
     for (auto& pt : o.objects("points")) {
       ActivityPoint ap;
       ap.time = pt.quantity<units::Hours>("time", ut::time_h(), 0, 10000, "time after injection");
-      ap.activity = pt.quantity<units::Mbq>("activity", ut::activity_mbq(), 0, 1e5, "organ activity");
+      ap.activity =
+          pt.quantity<units::Mbq>("activity", ut::activity_mbq(), 0, 1e5, "organ activity");
       pt.finish();
       m.points.push_back(ap);
     }

@@ -26,10 +26,12 @@ bool systemic(TreatmentCategory c) {
     case TreatmentCategory::rlt:
     case TreatmentCategory::everolimus:
     case TreatmentCategory::sunitinib:
-    case TreatmentCategory::chemotherapy: return true;
+    case TreatmentCategory::chemotherapy:
+      return true;
     case TreatmentCategory::surgery:
     case TreatmentCategory::locoregional:
-    case TreatmentCategory::other: return false;
+    case TreatmentCategory::other:
+      return false;
   }
   return false;
 }
@@ -106,7 +108,8 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
     d.ssa.treatment_id = prog->id;
     d.ssa.pointer = prog->pointer;
     d.ssa.date = prog->progression_date.value;
-    if (!d.ssa.date && (ongoing(*prog) || !prog->progression_date.known())) d.ssa.date = pr.date.value;
+    if (!d.ssa.date && (ongoing(*prog) || !prog->progression_date.known()))
+      d.ssa.date = pr.date.value;
     d.ssa.intensity = ssa_intensity(*prog, rs);
     d.ssa.why = prog->stop_reason.is(StopReason::progression) || prog->progression_date.known()
                     ? fmt::format("SSA course {} ended or was marked for progression",
@@ -124,8 +127,9 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
       d.ssa.progressed = Tri::no;
       d.ssa.why = "every SSA course ended for a reason other than progression";
     } else {
-      d.ssa.why = "an SSA course is ongoing or its stop reason is not given, and progression on it "
-                  "is not documented";
+      d.ssa.why =
+          "an SSA course is ongoing or its stop reason is not given, and progression on it "
+          "is not documented";
     }
   } else {
     d.ssa.why = "no treatment history was given";
@@ -159,7 +163,8 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
   // Newly diagnosed (NETTER-2).
   if (tu.diagnosis_date.known() && c.assessment_date.known()) {
     d.months_since_diagnosis = c.assessment_date.value->months_since(*tu.diagnosis_date.value);
-    d.newly_diagnosed = tri(rs.threshold("netter2.newly_diagnosed_months").holds(*d.months_since_diagnosis));
+    d.newly_diagnosed =
+        tri(rs.threshold("netter2.newly_diagnosed_months").holds(*d.months_since_diagnosis));
   }
   return d;
 }

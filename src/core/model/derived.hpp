@@ -25,9 +25,9 @@ std::optional<SsaIntensity> ssa_intensity(const Treatment& t, const kb::Ruleset&
 
 struct SsaProgression {
   Tri progressed = Tri::unknown;
-  std::string treatment_id;    ///< the SSA course on which the patient progressed
-  std::string pointer;         ///< its JSON pointer
-  std::optional<Date> date;    ///< progression date, when given
+  std::string treatment_id;  ///< the SSA course on which the patient progressed
+  std::string pointer;       ///< its JSON pointer
+  std::optional<Date> date;  ///< progression date, when given
   std::optional<SsaIntensity> intensity;
   std::string why;
 };
@@ -44,7 +44,7 @@ struct Derived {
   Tri prior_rlt = Tri::unknown;
   Tri newly_diagnosed = Tri::unknown;  ///< diagnosis within the NETTER-2 window
   std::optional<double> months_since_diagnosis;
-  std::optional<double> age_years;     ///< given, or from birth date at the assessment date
+  std::optional<double> age_years;  ///< given, or from birth date at the assessment date
   std::string age_pointer;
 };
 

@@ -11,14 +11,20 @@ namespace rlt::model {
 
 std::string_view to_string(GradeCategory c) {
   switch (c) {
-    case GradeCategory::net_g1: return "NET G1";
-    case GradeCategory::net_g2: return "NET G2";
-    case GradeCategory::net_g3: return "NET G3";
-    case GradeCategory::nec: return "NEC";
-    case GradeCategory::minen: return "MiNEN";
+    case GradeCategory::net_g1:
+      return "NET G1";
+    case GradeCategory::net_g2:
+      return "NET G2";
+    case GradeCategory::net_g3:
+      return "NET G3";
+    case GradeCategory::nec:
+      return "NEC";
+    case GradeCategory::minen:
+      return "MiNEN";
     case GradeCategory::high_grade_differentiation_required:
       return "high-grade NEN, differentiation required (NET G3 or NEC)";
-    case GradeCategory::unknown: return "unknown";
+    case GradeCategory::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -49,8 +55,8 @@ GradeResult grade_who2022(const GradeInput& in, const kb::Ruleset& rs) {
   if (in.mitoses) {
     r.by_mitoses = by_index(*in.mitoses, m1, m3);
     r.reasons.push_back(fmt::format("{} mitoses per 2 mm² give {} (G1 {}, G3 {})",
-                                    fmt_num(*in.mitoses), to_string(*r.by_mitoses),
-                                    m1.describe(), m3.describe()));
+                                    fmt_num(*in.mitoses), to_string(*r.by_mitoses), m1.describe(),
+                                    m3.describe()));
   }
   if (r.by_ki67 && r.by_mitoses) {
     r.grade = std::max(*r.by_ki67, *r.by_mitoses);
@@ -60,7 +66,8 @@ GradeResult grade_who2022(const GradeInput& in, const kb::Ruleset& rs) {
   } else if (r.by_ki67 || r.by_mitoses) {
     r.grade = r.by_ki67 ? *r.by_ki67 : *r.by_mitoses;
     r.partial = true;
-    r.reasons.push_back(fmt::format("graded on {} alone; the {} was not given", r.by_ki67 ? "Ki-67" : "the mitotic count",
+    r.reasons.push_back(fmt::format("graded on {} alone; the {} was not given",
+                                    r.by_ki67 ? "Ki-67" : "the mitotic count",
                                     r.by_ki67 ? "mitotic count" : "Ki-67 index"));
   }
 

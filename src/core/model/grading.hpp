@@ -26,20 +26,20 @@ enum class GradeCategory {
   net_g1,
   net_g2,
   net_g3,
-  nec,                       ///< poorly differentiated or histology NEC
-  minen,                     ///< mixed neoplasm: each component needs its own grade
+  nec,                                  ///< poorly differentiated or histology NEC
+  minen,                                ///< mixed neoplasm: each component needs its own grade
   high_grade_differentiation_required,  ///< > 20 % but differentiation unknown: NET G3 or NEC
   unknown
 };
 
 struct GradeResult {
-  std::optional<Grade> grade;          ///< G1/G2/G3 (NEC: G3 by definition)
+  std::optional<Grade> grade;  ///< G1/G2/G3 (NEC: G3 by definition)
   GradeCategory category = GradeCategory::unknown;
   std::optional<Grade> by_ki67;
   std::optional<Grade> by_mitoses;
-  bool partial = false;                ///< only one of the two indices was available
+  bool partial = false;  ///< only one of the two indices was available
   bool discordant_with_reported = false;
-  std::vector<std::string> reasons;    ///< why, in words
+  std::vector<std::string> reasons;  ///< why, in words
 };
 
 GradeResult grade_who2022(const GradeInput& in, const kb::Ruleset& rs = kb::builtin());

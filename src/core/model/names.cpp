@@ -11,8 +11,12 @@ constexpr std::array kSex = {
     EnumName<Sex>{Sex::male, "male"},
 };
 }  // namespace
-EnumTable<Sex> names(Sex) { return kSex; }
-std::string_view to_string(Sex v) { return enum_name<Sex>(kSex, v); }
+EnumTable<Sex> names(Sex) {
+  return kSex;
+}
+std::string_view to_string(Sex v) {
+  return enum_name<Sex>(kSex, v);
+}
 
 namespace {
 constexpr std::array kHereditarySyndrome = {
@@ -25,8 +29,12 @@ constexpr std::array kHereditarySyndrome = {
     EnumName<HereditarySyndrome>{HereditarySyndrome::other, "other"},
 };
 }  // namespace
-EnumTable<HereditarySyndrome> names(HereditarySyndrome) { return kHereditarySyndrome; }
-std::string_view to_string(HereditarySyndrome v) { return enum_name<HereditarySyndrome>(kHereditarySyndrome, v); }
+EnumTable<HereditarySyndrome> names(HereditarySyndrome) {
+  return kHereditarySyndrome;
+}
+std::string_view to_string(HereditarySyndrome v) {
+  return enum_name<HereditarySyndrome>(kHereditarySyndrome, v);
+}
 
 namespace {
 constexpr std::array kCgaResult = {
@@ -35,8 +43,12 @@ constexpr std::array kCgaResult = {
     EnumName<CgaResult>{CgaResult::frail, "frail"},
 };
 }  // namespace
-EnumTable<CgaResult> names(CgaResult) { return kCgaResult; }
-std::string_view to_string(CgaResult v) { return enum_name<CgaResult>(kCgaResult, v); }
+EnumTable<CgaResult> names(CgaResult) {
+  return kCgaResult;
+}
+std::string_view to_string(CgaResult v) {
+  return enum_name<CgaResult>(kCgaResult, v);
+}
 
 namespace {
 constexpr std::array kPrimarySite = {
@@ -53,8 +65,12 @@ constexpr std::array kPrimarySite = {
     EnumName<PrimarySite>{PrimarySite::other, "other"},
 };
 }  // namespace
-EnumTable<PrimarySite> names(PrimarySite) { return kPrimarySite; }
-std::string_view to_string(PrimarySite v) { return enum_name<PrimarySite>(kPrimarySite, v); }
+EnumTable<PrimarySite> names(PrimarySite) {
+  return kPrimarySite;
+}
+std::string_view to_string(PrimarySite v) {
+  return enum_name<PrimarySite>(kPrimarySite, v);
+}
 
 namespace {
 constexpr std::array kDifferentiation = {
@@ -62,8 +78,12 @@ constexpr std::array kDifferentiation = {
     EnumName<Differentiation>{Differentiation::poor, "poor"},
 };
 }  // namespace
-EnumTable<Differentiation> names(Differentiation) { return kDifferentiation; }
-std::string_view to_string(Differentiation v) { return enum_name<Differentiation>(kDifferentiation, v); }
+EnumTable<Differentiation> names(Differentiation) {
+  return kDifferentiation;
+}
+std::string_view to_string(Differentiation v) {
+  return enum_name<Differentiation>(kDifferentiation, v);
+}
 
 namespace {
 constexpr std::array kHistology = {
@@ -72,8 +92,12 @@ constexpr std::array kHistology = {
     EnumName<Histology>{Histology::minen, "minen"},
 };
 }  // namespace
-EnumTable<Histology> names(Histology) { return kHistology; }
-std::string_view to_string(Histology v) { return enum_name<Histology>(kHistology, v); }
+EnumTable<Histology> names(Histology) {
+  return kHistology;
+}
+std::string_view to_string(Histology v) {
+  return enum_name<Histology>(kHistology, v);
+}
 
 namespace {
 constexpr std::array kGrade = {
@@ -82,8 +106,12 @@ constexpr std::array kGrade = {
     EnumName<Grade>{Grade::g3, "G3"},
 };
 }  // namespace
-EnumTable<Grade> names(Grade) { return kGrade; }
-std::string_view to_string(Grade v) { return enum_name<Grade>(kGrade, v); }
+EnumTable<Grade> names(Grade) {
+  return kGrade;
+}
+std::string_view to_string(Grade v) {
+  return enum_name<Grade>(kGrade, v);
+}
 
 namespace {
 constexpr std::array kSampleSite = {
@@ -91,8 +119,12 @@ constexpr std::array kSampleSite = {
     EnumName<SampleSite>{SampleSite::metastasis, "metastasis"},
 };
 }  // namespace
-EnumTable<SampleSite> names(SampleSite) { return kSampleSite; }
-std::string_view to_string(SampleSite v) { return enum_name<SampleSite>(kSampleSite, v); }
+EnumTable<SampleSite> names(SampleSite) {
+  return kSampleSite;
+}
+std::string_view to_string(SampleSite v) {
+  return enum_name<SampleSite>(kSampleSite, v);
+}
 
 namespace {
 constexpr std::array kFunctional = {
@@ -105,8 +137,12 @@ constexpr std::array kFunctional = {
     EnumName<Functional>{Functional::other, "other"},
 };
 }  // namespace
-EnumTable<Functional> names(Functional) { return kFunctional; }
-std::string_view to_string(Functional v) { return enum_name<Functional>(kFunctional, v); }
+EnumTable<Functional> names(Functional) {
+  return kFunctional;
+}
+std::string_view to_string(Functional v) {
+  return enum_name<Functional>(kFunctional, v);
+}
 
 namespace {
 constexpr std::array kExtent = {
@@ -115,8 +151,12 @@ constexpr std::array kExtent = {
     EnumName<Extent>{Extent::metastatic, "metastatic"},
 };
 }  // namespace
-EnumTable<Extent> names(Extent) { return kExtent; }
-std::string_view to_string(Extent v) { return enum_name<Extent>(kExtent, v); }
+EnumTable<Extent> names(Extent) {
+  return kExtent;
+}
+std::string_view to_string(Extent v) {
+  return enum_name<Extent>(kExtent, v);
+}
 
 namespace {
 constexpr std::array kMgmt = {
@@ -125,8 +165,12 @@ constexpr std::array kMgmt = {
     EnumName<Mgmt>{Mgmt::unknown, "unknown"},
 };
 }  // namespace
-EnumTable<Mgmt> names(Mgmt) { return kMgmt; }
-std::string_view to_string(Mgmt v) { return enum_name<Mgmt>(kMgmt, v); }
+EnumTable<Mgmt> names(Mgmt) {
+  return kMgmt;
+}
+std::string_view to_string(Mgmt v) {
+  return enum_name<Mgmt>(kMgmt, v);
+}
 
 namespace {
 constexpr std::array kSstrModality = {
@@ -134,8 +178,12 @@ constexpr std::array kSstrModality = {
     EnumName<SstrModality>{SstrModality::scintigraphy, "scintigraphy"},
 };
 }  // namespace
-EnumTable<SstrModality> names(SstrModality) { return kSstrModality; }
-std::string_view to_string(SstrModality v) { return enum_name<SstrModality>(kSstrModality, v); }
+EnumTable<SstrModality> names(SstrModality) {
+  return kSstrModality;
+}
+std::string_view to_string(SstrModality v) {
+  return enum_name<SstrModality>(kSstrModality, v);
+}
 
 namespace {
 constexpr std::array kUptakeVsLiver = {
@@ -144,8 +192,12 @@ constexpr std::array kUptakeVsLiver = {
     EnumName<UptakeVsLiver>{UptakeVsLiver::above, "above"},
 };
 }  // namespace
-EnumTable<UptakeVsLiver> names(UptakeVsLiver) { return kUptakeVsLiver; }
-std::string_view to_string(UptakeVsLiver v) { return enum_name<UptakeVsLiver>(kUptakeVsLiver, v); }
+EnumTable<UptakeVsLiver> names(UptakeVsLiver) {
+  return kUptakeVsLiver;
+}
+std::string_view to_string(UptakeVsLiver v) {
+  return enum_name<UptakeVsLiver>(kUptakeVsLiver, v);
+}
 
 namespace {
 constexpr std::array kModality = {
@@ -154,8 +206,12 @@ constexpr std::array kModality = {
     EnumName<Modality>{Modality::chest_xray, "chest_xray"},
 };
 }  // namespace
-EnumTable<Modality> names(Modality) { return kModality; }
-std::string_view to_string(Modality v) { return enum_name<Modality>(kModality, v); }
+EnumTable<Modality> names(Modality) {
+  return kModality;
+}
+std::string_view to_string(Modality v) {
+  return enum_name<Modality>(kModality, v);
+}
 
 namespace {
 constexpr std::array kPhase = {
@@ -166,8 +222,12 @@ constexpr std::array kPhase = {
     EnumName<Phase>{Phase::other, "other"},
 };
 }  // namespace
-EnumTable<Phase> names(Phase) { return kPhase; }
-std::string_view to_string(Phase v) { return enum_name<Phase>(kPhase, v); }
+EnumTable<Phase> names(Phase) {
+  return kPhase;
+}
+std::string_view to_string(Phase v) {
+  return enum_name<Phase>(kPhase, v);
+}
 
 namespace {
 constexpr std::array kLesionState = {
@@ -177,8 +237,12 @@ constexpr std::array kLesionState = {
     EnumName<LesionState>{LesionState::not_evaluable, "not_evaluable"},
 };
 }  // namespace
-EnumTable<LesionState> names(LesionState) { return kLesionState; }
-std::string_view to_string(LesionState v) { return enum_name<LesionState>(kLesionState, v); }
+EnumTable<LesionState> names(LesionState) {
+  return kLesionState;
+}
+std::string_view to_string(LesionState v) {
+  return enum_name<LesionState>(kLesionState, v);
+}
 
 namespace {
 constexpr std::array kNonTargetStatus = {
@@ -188,8 +252,12 @@ constexpr std::array kNonTargetStatus = {
     EnumName<NonTargetStatus>{NonTargetStatus::not_evaluated, "not_evaluated"},
 };
 }  // namespace
-EnumTable<NonTargetStatus> names(NonTargetStatus) { return kNonTargetStatus; }
-std::string_view to_string(NonTargetStatus v) { return enum_name<NonTargetStatus>(kNonTargetStatus, v); }
+EnumTable<NonTargetStatus> names(NonTargetStatus) {
+  return kNonTargetStatus;
+}
+std::string_view to_string(NonTargetStatus v) {
+  return enum_name<NonTargetStatus>(kNonTargetStatus, v);
+}
 
 namespace {
 constexpr std::array kNewLesions = {
@@ -198,8 +266,12 @@ constexpr std::array kNewLesions = {
     EnumName<NewLesions>{NewLesions::yes, "yes"},
 };
 }  // namespace
-EnumTable<NewLesions> names(NewLesions) { return kNewLesions; }
-std::string_view to_string(NewLesions v) { return enum_name<NewLesions>(kNewLesions, v); }
+EnumTable<NewLesions> names(NewLesions) {
+  return kNewLesions;
+}
+std::string_view to_string(NewLesions v) {
+  return enum_name<NewLesions>(kNewLesions, v);
+}
 
 namespace {
 constexpr std::array kTreatmentCategory = {
@@ -213,20 +285,26 @@ constexpr std::array kTreatmentCategory = {
     EnumName<TreatmentCategory>{TreatmentCategory::other, "other"},
 };
 }  // namespace
-EnumTable<TreatmentCategory> names(TreatmentCategory) { return kTreatmentCategory; }
-std::string_view to_string(TreatmentCategory v) { return enum_name<TreatmentCategory>(kTreatmentCategory, v); }
+EnumTable<TreatmentCategory> names(TreatmentCategory) {
+  return kTreatmentCategory;
+}
+std::string_view to_string(TreatmentCategory v) {
+  return enum_name<TreatmentCategory>(kTreatmentCategory, v);
+}
 
 namespace {
 constexpr std::array kResponse = {
-    EnumName<Response>{Response::cr, "CR"},
-    EnumName<Response>{Response::pr, "PR"},
-    EnumName<Response>{Response::sd, "SD"},
-    EnumName<Response>{Response::pd, "PD"},
+    EnumName<Response>{Response::cr, "CR"}, EnumName<Response>{Response::pr, "PR"},
+    EnumName<Response>{Response::sd, "SD"}, EnumName<Response>{Response::pd, "PD"},
     EnumName<Response>{Response::ne, "NE"},
 };
 }  // namespace
-EnumTable<Response> names(Response) { return kResponse; }
-std::string_view to_string(Response v) { return enum_name<Response>(kResponse, v); }
+EnumTable<Response> names(Response) {
+  return kResponse;
+}
+std::string_view to_string(Response v) {
+  return enum_name<Response>(kResponse, v);
+}
 
 namespace {
 constexpr std::array kStopReason = {
@@ -237,8 +315,12 @@ constexpr std::array kStopReason = {
     EnumName<StopReason>{StopReason::other, "other"},
 };
 }  // namespace
-EnumTable<StopReason> names(StopReason) { return kStopReason; }
-std::string_view to_string(StopReason v) { return enum_name<StopReason>(kStopReason, v); }
+EnumTable<StopReason> names(StopReason) {
+  return kStopReason;
+}
+std::string_view to_string(StopReason v) {
+  return enum_name<StopReason>(kStopReason, v);
+}
 
 namespace {
 constexpr std::array kRadiopharmaceutical = {
@@ -248,8 +330,12 @@ constexpr std::array kRadiopharmaceutical = {
     EnumName<Radiopharmaceutical>{Radiopharmaceutical::other, "other"},
 };
 }  // namespace
-EnumTable<Radiopharmaceutical> names(Radiopharmaceutical) { return kRadiopharmaceutical; }
-std::string_view to_string(Radiopharmaceutical v) { return enum_name<Radiopharmaceutical>(kRadiopharmaceutical, v); }
+EnumTable<Radiopharmaceutical> names(Radiopharmaceutical) {
+  return kRadiopharmaceutical;
+}
+std::string_view to_string(Radiopharmaceutical v) {
+  return enum_name<Radiopharmaceutical>(kRadiopharmaceutical, v);
+}
 
 namespace {
 constexpr std::array kProgressionStatus = {
@@ -259,8 +345,12 @@ constexpr std::array kProgressionStatus = {
     EnumName<ProgressionStatus>{ProgressionStatus::unknown, "unknown"},
 };
 }  // namespace
-EnumTable<ProgressionStatus> names(ProgressionStatus) { return kProgressionStatus; }
-std::string_view to_string(ProgressionStatus v) { return enum_name<ProgressionStatus>(kProgressionStatus, v); }
+EnumTable<ProgressionStatus> names(ProgressionStatus) {
+  return kProgressionStatus;
+}
+std::string_view to_string(ProgressionStatus v) {
+  return enum_name<ProgressionStatus>(kProgressionStatus, v);
+}
 
 namespace {
 constexpr std::array kProgressionBasis = {
@@ -270,8 +360,12 @@ constexpr std::array kProgressionBasis = {
     EnumName<ProgressionBasis>{ProgressionBasis::biochemical_only, "biochemical_only"},
 };
 }  // namespace
-EnumTable<ProgressionBasis> names(ProgressionBasis) { return kProgressionBasis; }
-std::string_view to_string(ProgressionBasis v) { return enum_name<ProgressionBasis>(kProgressionBasis, v); }
+EnumTable<ProgressionBasis> names(ProgressionBasis) {
+  return kProgressionBasis;
+}
+std::string_view to_string(ProgressionBasis v) {
+  return enum_name<ProgressionBasis>(kProgressionBasis, v);
+}
 
 namespace {
 constexpr std::array kAnalyte = {
@@ -286,8 +380,12 @@ constexpr std::array kAnalyte = {
     EnumName<Analyte>{Analyte::chromogranin_a, "chromogranin_a"},
 };
 }  // namespace
-EnumTable<Analyte> names(Analyte) { return kAnalyte; }
-std::string_view to_string(Analyte v) { return enum_name<Analyte>(kAnalyte, v); }
+EnumTable<Analyte> names(Analyte) {
+  return kAnalyte;
+}
+std::string_view to_string(Analyte v) {
+  return enum_name<Analyte>(kAnalyte, v);
+}
 
 namespace {
 constexpr std::array kOrgan = {
@@ -300,16 +398,22 @@ constexpr std::array kOrgan = {
     EnumName<Organ>{Organ::tumour, "tumour"},
 };
 }  // namespace
-EnumTable<Organ> names(Organ) { return kOrgan; }
-std::string_view to_string(Organ v) { return enum_name<Organ>(kOrgan, v); }
+EnumTable<Organ> names(Organ) {
+  return kOrgan;
+}
+std::string_view to_string(Organ v) {
+  return enum_name<Organ>(kOrgan, v);
+}
 
 namespace unit_tables {
 namespace {
-constexpr std::array kActivityGbq = {UnitDef{"GBq", 1.0}, UnitDef{"MBq", 1e-3}, UnitDef{"mCi", 0.037}};
+constexpr std::array kActivityGbq = {UnitDef{"GBq", 1.0}, UnitDef{"MBq", 1e-3},
+                                     UnitDef{"mCi", 0.037}};
 constexpr std::array kActivityMbq = {UnitDef{"MBq", 1.0}, UnitDef{"GBq", 1e3}, UnitDef{"kBq", 1e-3},
                                      UnitDef{"mCi", 37.0}};
 constexpr std::array kDoseGy = {UnitDef{"Gy", 1.0}, UnitDef{"mGy", 1e-3}};
-constexpr std::array kWeightKg = {UnitDef{"kg", 1.0}, UnitDef{"[lb_av]", 0.45359237}, UnitDef{"g", 1e-3}};
+constexpr std::array kWeightKg = {UnitDef{"kg", 1.0}, UnitDef{"[lb_av]", 0.45359237},
+                                  UnitDef{"g", 1e-3}};
 constexpr std::array kHeightCm = {UnitDef{"cm", 1.0}, UnitDef{"m", 100.0}, UnitDef{"[in_i]", 2.54}};
 constexpr std::array kLengthMm = {UnitDef{"mm", 1.0}, UnitDef{"cm", 10.0}};
 constexpr std::array kMassG = {UnitDef{"g", 1.0}, UnitDef{"kg", 1e3}};
@@ -324,27 +428,54 @@ constexpr std::array kBilirubin = {UnitDef{"umol/L", 1.0}, UnitDef{"mg/dL", 17.1
 constexpr std::array kAlbumin = {UnitDef{"g/L", 1.0}, UnitDef{"g/dL", 10.0}};
 constexpr std::array kChromogranin = {UnitDef{"ng/mL", 1.0}, UnitDef{"ug/L", 1.0}};
 }  // namespace
-std::span<const UnitDef> activity_gbq() { return kActivityGbq; }
-std::span<const UnitDef> activity_mbq() { return kActivityMbq; }
-std::span<const UnitDef> dose_gy() { return kDoseGy; }
-std::span<const UnitDef> weight_kg() { return kWeightKg; }
-std::span<const UnitDef> height_cm() { return kHeightCm; }
-std::span<const UnitDef> length_mm() { return kLengthMm; }
-std::span<const UnitDef> mass_g() { return kMassG; }
-std::span<const UnitDef> volume_ml() { return kVolumeMl; }
-std::span<const UnitDef> density_hu() { return kDensityHu; }
-std::span<const UnitDef> time_h() { return kTimeH; }
+std::span<const UnitDef> activity_gbq() {
+  return kActivityGbq;
+}
+std::span<const UnitDef> activity_mbq() {
+  return kActivityMbq;
+}
+std::span<const UnitDef> dose_gy() {
+  return kDoseGy;
+}
+std::span<const UnitDef> weight_kg() {
+  return kWeightKg;
+}
+std::span<const UnitDef> height_cm() {
+  return kHeightCm;
+}
+std::span<const UnitDef> length_mm() {
+  return kLengthMm;
+}
+std::span<const UnitDef> mass_g() {
+  return kMassG;
+}
+std::span<const UnitDef> volume_ml() {
+  return kVolumeMl;
+}
+std::span<const UnitDef> density_hu() {
+  return kDensityHu;
+}
+std::span<const UnitDef> time_h() {
+  return kTimeH;
+}
 std::span<const UnitDef> lab(Analyte a) {
   switch (a) {
-    case Analyte::creatinine: return kCreatinine;
-    case Analyte::haemoglobin: return kHaemoglobin;
+    case Analyte::creatinine:
+      return kCreatinine;
+    case Analyte::haemoglobin:
+      return kHaemoglobin;
     case Analyte::platelets:
-    case Analyte::neutrophils: return kCells;
+    case Analyte::neutrophils:
+      return kCells;
     case Analyte::ast:
-    case Analyte::alt: return kEnzyme;
-    case Analyte::bilirubin: return kBilirubin;
-    case Analyte::albumin: return kAlbumin;
-    case Analyte::chromogranin_a: return kChromogranin;
+    case Analyte::alt:
+      return kEnzyme;
+    case Analyte::bilirubin:
+      return kBilirubin;
+    case Analyte::albumin:
+      return kAlbumin;
+    case Analyte::chromogranin_a:
+      return kChromogranin;
   }
   return kEnzyme;
 }

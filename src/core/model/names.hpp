@@ -10,7 +10,7 @@
 namespace rlt::model {
 
 #define RLT_DECLARE_ENUM(E) \
-  EnumTable<E> names(E); \
+  EnumTable<E> names(E);    \
   std::string_view to_string(E v);
 
 RLT_DECLARE_ENUM(Sex)

@@ -31,16 +31,16 @@ TEST(GradeWho2022, MitoticBoundariesFollowTheWhoIntervals) {
 }
 
 TEST(GradeWho2022, VectorsFromCalculatorsReference) {
-  EXPECT_EQ(g(2, 1).category, GradeCategory::net_g1);     // W-1
-  EXPECT_EQ(g(3, 1).category, GradeCategory::net_g2);     // W-2
-  EXPECT_EQ(g(2.9, 2).category, GradeCategory::net_g2);   // W-3: mitoses decide
-  EXPECT_EQ(g(20, 20).category, GradeCategory::net_g2);   // W-4
-  EXPECT_EQ(g(21, 5).category, GradeCategory::net_g3);    // W-5
-  EXPECT_EQ(g(15, 25).category, GradeCategory::net_g3);   // W-6: higher grade wins
+  EXPECT_EQ(g(2, 1).category, GradeCategory::net_g1);    // W-1
+  EXPECT_EQ(g(3, 1).category, GradeCategory::net_g2);    // W-2
+  EXPECT_EQ(g(2.9, 2).category, GradeCategory::net_g2);  // W-3: mitoses decide
+  EXPECT_EQ(g(20, 20).category, GradeCategory::net_g2);  // W-4
+  EXPECT_EQ(g(21, 5).category, GradeCategory::net_g3);   // W-5
+  EXPECT_EQ(g(15, 25).category, GradeCategory::net_g3);  // W-6: higher grade wins
   EXPECT_EQ(g(80, std::nullopt, Differentiation::poor).category, GradeCategory::nec);  // W-7
   EXPECT_EQ(g(35, std::nullopt, std::nullopt).category,
             GradeCategory::high_grade_differentiation_required);  // W-8
-  EXPECT_EQ(g(2.5, 0).grade, Grade::g1);                  // W-9
+  EXPECT_EQ(g(2.5, 0).grade, Grade::g1);                          // W-9
 }
 
 TEST(GradeWho2022, HigherGradeWinsWhenIndicesDisagree) {
