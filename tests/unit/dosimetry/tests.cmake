@@ -3,4 +3,5 @@
 list(APPEND RLT_TEST_SOURCES
   unit/dosimetry/tac_test.cpp
   unit/dosimetry/dose_test.cpp
-  unit/dosimetry/budget_test.cpp)
+  unit/dosimetry/budget_test.cpp
+  unit/dosimetry/study_test.cpp)
