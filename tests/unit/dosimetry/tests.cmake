@@ -4,4 +4,5 @@ list(APPEND RLT_TEST_SOURCES
   unit/dosimetry/tac_test.cpp
   unit/dosimetry/dose_test.cpp
   unit/dosimetry/budget_test.cpp
-  unit/dosimetry/study_test.cpp)
+  unit/dosimetry/study_test.cpp
+  unit/dosimetry/precycle_test.cpp)
