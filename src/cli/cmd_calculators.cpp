@@ -39,11 +39,14 @@ void fail(Io& io, std::string_view cmd, const Error& e, int code = kInvalidInput
 }
 
 void usage(Io& io, std::string_view cmd, std::string_view message) {
-  io.err << "rltguide " << cmd << ": " << message << "\nRun 'rltguide " << cmd << " --help' for the options.\n";
+  io.err << "rltguide " << cmd << ": " << message << "\nRun 'rltguide " << cmd
+         << " --help' for the options.\n";
   io.exit_code = kUsage;
 }
 
-void print_json(Io& io, const Json& j) { io.out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n'; }
+void print_json(Io& io, const Json& j) {
+  io.out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
 
 // ---- recist ----------------------------------------------------------------------------------
 
@@ -67,50 +70,60 @@ void print_recist_text(Io& io, const std::string& file, const calc::recist::Seri
   io.out << "Targets" << (r.targets_selected_automatically ? " (selected by size)" : "") << ": "
          << (targets.empty() ? "none" : targets) << '\n';
   io.out << "Non-targets: " << (non_targets.empty() ? "none" : non_targets) << '\n';
-  io.out << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {:<6} {:<13} {:<9} {}\n", "date", "day", "sum mm",
-                        "nadir", "vs BL %", "vs nadir", "target", "non-target", "new", "overall");
+  io.out << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {:<6} {:<13} {:<9} {}\n", "date",
+                        "day", "sum mm", "nadir", "vs BL %", "vs nadir", "target", "non-target",
+                        "new", "overall");
   for (const auto& t : r.timepoints) {
-    const std::string sum = t.sum ? fmt::format("{:.1f}", t.sum->mm()) : fmt::format("({:.1f})", t.assessed_sum.mm());
+    const std::string sum =
+        t.sum ? fmt::format("{:.1f}", t.sum->mm()) : fmt::format("({:.1f})", t.assessed_sum.mm());
     const std::string nadir = t.nadir ? fmt::format("{:.1f}", t.nadir->mm()) : "-";
     const std::string newl = t.new_lesions ? std::string(model::to_string(*t.new_lesions)) : "?";
     if (t.baseline) {
-      io.out << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {:<6} {:<13} {:<9} {}\n", t.date.iso(), t.day, sum,
-                            "-", "-", "-", "-", "-", newl, "baseline");
+      io.out << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {:<6} {:<13} {:<9} {}\n",
+                            t.date.iso(), t.day, sum, "-", "-", "-", "-", "-", newl, "baseline");
       continue;
     }
-    io.out << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {:<6} {:<13} {:<9} {}\n", t.date.iso(), t.day, sum,
-                          nadir, pct(t.change_from_baseline), pct(t.change_from_nadir), to_string(t.target),
-                          to_string(t.non_target), newl, to_string(t.overall));
+    io.out << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {:<6} {:<13} {:<9} {}\n",
+                          t.date.iso(), t.day, sum, nadir, pct(t.change_from_baseline),
+                          pct(t.change_from_nadir), to_string(t.target), to_string(t.non_target),
+                          newl, to_string(t.overall));
   }
   io.out << '\n';
   for (const auto& t : r.timepoints) {
     io.out << t.date.iso() << ":\n";
-    for (const auto& why : t.reasons) io.out << "  - " << why << '\n';
+    for (const auto& why : t.reasons)
+      io.out << "  - " << why << '\n';
   }
-  io.out << fmt::format("\nBest overall response ({}): {}\n",
-                        r.params.confirmation_required
-                            ? fmt::format("confirmation required, ≥ {} days", r.params.confirmation_days)
-                            : std::string("confirmation not required"),
-                        to_string(r.best.response));
-  for (const auto& why : r.best.reasons) io.out << "  - " << why << '\n';
+  io.out << fmt::format(
+      "\nBest overall response ({}): {}\n",
+      r.params.confirmation_required
+          ? fmt::format("confirmation required, ≥ {} days", r.params.confirmation_days)
+          : std::string("confirmation not required"),
+      to_string(r.best.response));
+  for (const auto& why : r.best.reasons)
+    io.out << "  - " << why << '\n';
   const auto& other = r.params.confirmation_required ? r.best_unconfirmed : r.best_confirmed;
-  io.out << fmt::format("  (without/with confirmation it would be {})\n", to_string(other.response));
+  io.out << fmt::format("  (without/with confirmation it would be {})\n",
+                        to_string(other.response));
   io.out << fmt::format("SD minimum: {} days from {}\n", r.params.sd_min_days,
                         r.reference_date ? r.reference_date->iso() : "baseline");
   if (!r.warnings.empty()) {
     io.out << "Warnings:\n";
-    for (const auto& w : r.warnings) io.out << "  ! " << w << '\n';
+    for (const auto& w : r.warnings)
+      io.out << "  ! " << w << '\n';
   }
 }
 
 void add_recist(CLI::App& app, Io& io) {
   auto* cmd = app.add_subcommand(
       "recist",
-      "RECIST 1.1 response of a series of CT/MRI assessments: per-timepoint sums, target, non-target and new-lesion "
+      "RECIST 1.1 response of a series of CT/MRI assessments: per-timepoint sums, target, "
+      "non-target and new-lesion "
       "response, overall response (Tables 1-2) and best overall response (Table 3)");
   cmd->footer(
       "SERIES.json is an rltguide-recist-series/1 document (docs/calculators.md) or a case file "
-      "(rltguide-case/1), whose imaging.studies are used.\nExit codes: 0 ok, 1 usage, 2 invalid input.");
+      "(rltguide-case/1), whose imaging.studies are used.\nExit codes: 0 ok, 1 usage, 2 invalid "
+      "input.");
   struct Opts {
     std::string file, svg, format = "text";
     bool no_confirmation = false;
@@ -143,7 +156,8 @@ void add_recist(CLI::App& app, Io& io) {
       Diagnostics ignored;
       if (parse_json(text.value(), limits, probe, ignored) && probe.root.is_object()) {
         auto it = probe.root.find("format");
-        is_case = it != probe.root.end() && it->is_string() && it->get<std::string>() == model::kCaseFormat;
+        is_case = it != probe.root.end() && it->is_string() &&
+                  it->get<std::string>() == model::kCaseFormat;
       }
     }
     calc::recist::Series series;
@@ -151,8 +165,10 @@ void add_recist(CLI::App& app, Io& io) {
     if (is_case) {
       auto parsed = model::parse_case(text.value(), limits);
       if (!parsed.ok()) {
-        if (o->format == "json") io.err << diagnostics_json(o->file, parsed.diagnostics) << '\n';
-        else print_diagnostics(o->file, parsed.diagnostics, io.err);
+        if (o->format == "json")
+          io.err << diagnostics_json(o->file, parsed.diagnostics) << '\n';
+        else
+          print_diagnostics(o->file, parsed.diagnostics, io.err);
         io.exit_code = kInvalidInput;
         return;
       }
@@ -160,8 +176,10 @@ void add_recist(CLI::App& app, Io& io) {
     } else {
       auto parsed = calc::recist::read_series(text.value(), limits);
       if (!parsed.ok()) {
-        if (o->format == "json") io.err << diagnostics_json(o->file, parsed.diagnostics) << '\n';
-        else print_diagnostics(o->file, parsed.diagnostics, io.err);
+        if (o->format == "json")
+          io.err << diagnostics_json(o->file, parsed.diagnostics) << '\n';
+        else
+          print_diagnostics(o->file, parsed.diagnostics, io.err);
         io.exit_code = kInvalidInput;
         return;
       }
@@ -185,17 +203,22 @@ void add_recist(CLI::App& app, Io& io) {
         return;
       }
     }
-    if (o->format == "json") print_json(io, calc::recist::to_json(r.value()));
-    else print_recist_text(io, o->file, r.value());
+    if (o->format == "json")
+      print_json(io, calc::recist::to_json(r.value()));
+    else
+      print_recist_text(io, o->file, r.value());
   });
 }
 
 // ---- choi --------------------------------------------------------------------------------------
 
 void add_choi(CLI::App& app, Io& io) {
-  auto* cmd = app.add_subcommand(
-      "choi", "Choi response (size -10 % or density -15 % HU = PR; size +10 % without density response = PD)");
-  cmd->footer("Sizes are sums of target long axes in mm; densities mean attenuation in HU (portal venous phase).");
+  auto* cmd = app.add_subcommand("choi",
+                                 "Choi response (size -10 % or density -15 % HU = PR; size +10 % "
+                                 "without density response = PD)");
+  cmd->footer(
+      "Sizes are sums of target long axes in mm; densities mean attenuation in HU (portal venous "
+      "phase).");
   struct Opts {
     double baseline_size = 0, size = 0, baseline_density = 0, density = 0;
     std::optional<double> nadir_size;
@@ -203,18 +226,30 @@ void add_choi(CLI::App& app, Io& io) {
     bool modified = false, new_lesions = false, new_nodules = false, nt_progression = false;
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("--baseline-size", o->baseline_size, "Baseline sum of long axes, mm")->required()->check(CLI::Range(0.0, 10000.0));
-  cmd->add_option("--size", o->size, "Current sum of long axes, mm")->required()->check(CLI::Range(0.0, 10000.0));
+  cmd->add_option("--baseline-size", o->baseline_size, "Baseline sum of long axes, mm")
+      ->required()
+      ->check(CLI::Range(0.0, 10000.0));
+  cmd->add_option("--size", o->size, "Current sum of long axes, mm")
+      ->required()
+      ->check(CLI::Range(0.0, 10000.0));
   cmd->add_option("--nadir-size", o->nadir_size, "Smallest earlier sum, mm (for --reference nadir)")
       ->check(CLI::Range(0.0, 10000.0));
-  cmd->add_option("--baseline-density", o->baseline_density, "Baseline mean density, HU")->required()->check(CLI::Range(-1000.0, 3000.0));
-  cmd->add_option("--density", o->density, "Current mean density, HU")->required()->check(CLI::Range(-1000.0, 3000.0));
-  cmd->add_option("--reference", o->reference, "Reference of the size increase for PD: baseline (default) or nadir")
+  cmd->add_option("--baseline-density", o->baseline_density, "Baseline mean density, HU")
+      ->required()
+      ->check(CLI::Range(-1000.0, 3000.0));
+  cmd->add_option("--density", o->density, "Current mean density, HU")
+      ->required()
+      ->check(CLI::Range(-1000.0, 3000.0));
+  cmd->add_option("--reference", o->reference,
+                  "Reference of the size increase for PD: baseline (default) or nadir")
       ->check(CLI::IsMember({"baseline", "nadir"}));
-  cmd->add_flag("--modified", o->modified, "Modified Choi: PR needs both the size and the density decrease");
+  cmd->add_flag("--modified", o->modified,
+                "Modified Choi: PR needs both the size and the density decrease");
   cmd->add_flag("--new-lesions", o->new_lesions, "New lesions are present");
-  cmd->add_flag("--new-nodules", o->new_nodules, "New intratumoural nodules or growth of existing nodules");
-  cmd->add_flag("--non-target-progression", o->nt_progression, "Obvious progression of non-measurable disease");
+  cmd->add_flag("--new-nodules", o->new_nodules,
+                "New intratumoural nodules or growth of existing nodules");
+  cmd->add_flag("--non-target-progression", o->nt_progression,
+                "Obvious progression of non-measurable disease");
   add_format(cmd, o->format);
   cmd->callback([&io, o] {
     calc::choi::Input in;
@@ -223,7 +258,8 @@ void add_choi(CLI::App& app, Io& io) {
     if (o->nadir_size) in.nadir_size = units::Millimetre(*o->nadir_size);
     in.baseline_density = units::Hounsfield(o->baseline_density);
     in.density = units::Hounsfield(o->density);
-    in.reference = o->reference == "nadir" ? calc::choi::Reference::nadir : calc::choi::Reference::baseline;
+    in.reference =
+        o->reference == "nadir" ? calc::choi::Reference::nadir : calc::choi::Reference::baseline;
     in.variant = o->modified ? calc::choi::Variant::modified : calc::choi::Variant::choi;
     in.new_lesions = o->new_lesions;
     in.new_intratumoural_nodules = o->new_nodules;
@@ -244,9 +280,11 @@ void add_choi(CLI::App& app, Io& io) {
       return;
     }
     io.out << fmt::format("Choi response: {} ({})\n", calc::choi::to_string(v.response), criteria);
-    io.out << fmt::format("  size {:+.1f} % vs baseline ({:+.1f} % vs {}), density {:+.1f} %\n", v.size_change,
-                          v.size_change_ref, calc::choi::to_string(v.reference), v.density_change);
-    for (const auto& why : v.reasons) io.out << "  - " << why << '\n';
+    io.out << fmt::format("  size {:+.1f} % vs baseline ({:+.1f} % vs {}), density {:+.1f} %\n",
+                          v.size_change, v.size_change_ref, calc::choi::to_string(v.reference),
+                          v.density_change);
+    for (const auto& why : v.reasons)
+      io.out << "  - " << why << '\n';
   });
 }
 
@@ -254,16 +292,23 @@ void add_choi(CLI::App& app, Io& io) {
 
 void add_tgr(CLI::App& app, Io& io) {
   auto* cmd = app.add_subcommand(
-      "tgr", "Tumour growth rate, %/month: 100*(exp(3*ln(D1/D0)/t)-1), t in months = days*12/365.25");
-  cmd->footer("D0 and D1 are RECIST sums of diameters (mm). Give the interval as --months or as two dates.");
+      "tgr",
+      "Tumour growth rate, %/month: 100*(exp(3*ln(D1/D0)/t)-1), t in months = days*12/365.25");
+  cmd->footer(
+      "D0 and D1 are RECIST sums of diameters (mm). Give the interval as --months or as two "
+      "dates.");
   struct Opts {
     double d0 = 0, d1 = 0;
     std::optional<double> months;
     std::string date0, date1, format = "text";
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("--d0", o->d0, "First sum of diameters, mm")->required()->check(CLI::Range(0.0, 10000.0));
-  cmd->add_option("--d1", o->d1, "Second sum of diameters, mm")->required()->check(CLI::Range(0.0, 10000.0));
+  cmd->add_option("--d0", o->d0, "First sum of diameters, mm")
+      ->required()
+      ->check(CLI::Range(0.0, 10000.0));
+  cmd->add_option("--d1", o->d1, "Second sum of diameters, mm")
+      ->required()
+      ->check(CLI::Range(0.0, 10000.0));
   auto* m = cmd->add_option("--months", o->months, "Interval between the two measurements, months");
   auto* a = cmd->add_option("--date0", o->date0, "Date of the first measurement, YYYY-MM-DD");
   auto* b = cmd->add_option("--date1", o->date1, "Date of the second measurement, YYYY-MM-DD");
@@ -288,27 +333,36 @@ void add_tgr(CLI::App& app, Io& io) {
     if (o->format == "json") {
       Json cs = Json::array();
       for (const auto& c : classes)
-        cs.push_back({{"threshold", c.threshold_id}, {"rule", c.description}, {"meets", c.meets}, {"source", c.source}});
-      Json j = {{"tgr_pct_per_month", v.tgr}, {"months", v.months}, {"limit", v.limit}, {"cutoffs", cs}};
+        cs.push_back({{"threshold", c.threshold_id},
+                      {"rule", c.description},
+                      {"meets", c.meets},
+                      {"source", c.source}});
+      Json j = {
+          {"tgr_pct_per_month", v.tgr}, {"months", v.months}, {"limit", v.limit}, {"cutoffs", cs}};
       if (!v.note.empty()) j["note"] = v.note;
       print_json(io, j);
       return;
     }
-    io.out << fmt::format("TGR: {} %/month over {} months\n", fmt_fixed(v.tgr, 2), fmt_fixed(v.months, 3));
+    io.out << fmt::format("TGR: {} %/month over {} months\n", fmt_fixed(v.tgr, 2),
+                          fmt_fixed(v.months, 3));
     if (!v.note.empty()) io.out << "  note: " << v.note << '\n';
     for (const auto& c : classes)
-      io.out << fmt::format("  {} {}: {} ({})\n", c.threshold_id, c.description, c.meets ? "yes" : "no", c.source);
+      io.out << fmt::format("  {} {}: {} ({})\n", c.threshold_id, c.description,
+                            c.meets ? "yes" : "no", c.source);
   });
 }
 
 // ---- egfr --------------------------------------------------------------------------------------
 
 void add_egfr(CLI::App& app, Io& io) {
-  auto* cmd = app.add_subcommand(
-      "egfr", "Kidney function: CKD-EPI 2021 eGFR (default), CKD-EPI 2009, Cockcroft-Gault creatinine clearance");
+  auto* cmd = app.add_subcommand("egfr",
+                                 "Kidney function: CKD-EPI 2021 eGFR (default), CKD-EPI 2009, "
+                                 "Cockcroft-Gault creatinine clearance");
   cmd->footer(
-      "eGFR is in mL/min/1.73 m2; Cockcroft-Gault (actual body weight) gives creatinine clearance in mL/min, the "
-      "quantity the Lutathera label's renal rule uses. Creatinine: umol/L or mg/dL (1 mg/dL = 88.4 umol/L).");
+      "eGFR is in mL/min/1.73 m2; Cockcroft-Gault (actual body weight) gives creatinine clearance "
+      "in mL/min, the "
+      "quantity the Lutathera label's renal rule uses. Creatinine: umol/L or mg/dL (1 mg/dL = 88.4 "
+      "umol/L).");
   struct Opts {
     double creatinine = 0, age = 0;
     std::optional<double> weight;
@@ -316,17 +370,28 @@ void add_egfr(CLI::App& app, Io& io) {
     bool black = false;
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("--creatinine", o->creatinine, "Serum creatinine (IDMS-traceable)")->required()->check(CLI::Range(0.0, 3000.0));
-  cmd->add_option("--unit", o->unit, "Creatinine unit: umol/L (default) or mg/dL")->check(CLI::IsMember({"umol/L", "mg/dL"}));
-  cmd->add_option("--age", o->age, "Age in years (18 or more)")->required()->check(CLI::Range(0.0, 130.0));
-  cmd->add_option("--sex", o->sex, "female or male")->required()->check(CLI::IsMember({"female", "male"}));
-  cmd->add_option("--weight", o->weight, "Actual body weight, kg (for Cockcroft-Gault)")->check(CLI::Range(0.0, 500.0));
-  cmd->add_option("--equation", o->equation, "ckd-epi-2021 (default), ckd-epi-2009, cockcroft-gault or all")
+  cmd->add_option("--creatinine", o->creatinine, "Serum creatinine (IDMS-traceable)")
+      ->required()
+      ->check(CLI::Range(0.0, 3000.0));
+  cmd->add_option("--unit", o->unit, "Creatinine unit: umol/L (default) or mg/dL")
+      ->check(CLI::IsMember({"umol/L", "mg/dL"}));
+  cmd->add_option("--age", o->age, "Age in years (18 or more)")
+      ->required()
+      ->check(CLI::Range(0.0, 130.0));
+  cmd->add_option("--sex", o->sex, "female or male")
+      ->required()
+      ->check(CLI::IsMember({"female", "male"}));
+  cmd->add_option("--weight", o->weight, "Actual body weight, kg (for Cockcroft-Gault)")
+      ->check(CLI::Range(0.0, 500.0));
+  cmd->add_option("--equation", o->equation,
+                  "ckd-epi-2021 (default), ckd-epi-2009, cockcroft-gault or all")
       ->check(CLI::IsMember({"ckd-epi-2021", "ckd-epi-2009", "cockcroft-gault", "all"}));
-  cmd->add_flag("--black", o->black, "Apply the race coefficient of CKD-EPI 2009 (only to reproduce old values)");
+  cmd->add_flag("--black", o->black,
+                "Apply the race coefficient of CKD-EPI 2009 (only to reproduce old values)");
   add_format(cmd, o->format);
   cmd->callback([&io, o] {
-    const units::Creatinine scr(o->unit == "mg/dL" ? o->creatinine * calc::renal::kUmolPerMgdl : o->creatinine);
+    const units::Creatinine scr(o->unit == "mg/dL" ? o->creatinine * calc::renal::kUmolPerMgdl
+                                                   : o->creatinine);
     const model::Sex sex = o->sex == "female" ? model::Sex::female : model::Sex::male;
     const bool all = o->equation == "all";
     if (o->equation == "cockcroft-gault" && !o->weight)
@@ -339,31 +404,35 @@ void add_egfr(CLI::App& app, Io& io) {
     if (all || o->equation == "ckd-epi-2021") {
       auto r = calc::renal::ckd_epi_2021(scr, o->age, sex);
       if (!r.ok()) return fail(io, "egfr", r.error());
-      rows.push_back({std::string(calc::renal::kCkdEpi2021), std::string(units::Egfr::symbol()), r.value().value()});
+      rows.push_back({std::string(calc::renal::kCkdEpi2021), std::string(units::Egfr::symbol()),
+                      r.value().value()});
     }
     if (all || o->equation == "ckd-epi-2009") {
       auto r = calc::renal::ckd_epi_2009(scr, o->age, sex, o->black);
       if (!r.ok()) return fail(io, "egfr", r.error());
-      rows.push_back({std::string(calc::renal::kCkdEpi2009) + (o->black ? ", race coefficient applied" : ""),
-                      std::string(units::Egfr::symbol()), r.value().value()});
+      rows.push_back(
+          {std::string(calc::renal::kCkdEpi2009) + (o->black ? ", race coefficient applied" : ""),
+           std::string(units::Egfr::symbol()), r.value().value()});
     }
     if ((all && o->weight) || o->equation == "cockcroft-gault") {
       auto r = calc::renal::cockcroft_gault(scr, o->age, units::Kilogram(*o->weight), sex);
       if (!r.ok()) return fail(io, "egfr", r.error());
-      rows.push_back({std::string(calc::renal::kCockcroftGault), std::string(units::Clearance::symbol()),
-                      r.value().value()});
+      rows.push_back({std::string(calc::renal::kCockcroftGault),
+                      std::string(units::Clearance::symbol()), r.value().value()});
     }
     if (o->format == "json") {
       Json arr = Json::array();
       for (const auto& row : rows)
-        arr.push_back({{"equation", row.equation}, {"value", std::round(row.value * 100) / 100},
-                       {"rounded", std::lround(row.value)}, {"unit", row.unit}});
+        arr.push_back({{"equation", row.equation},
+                       {"value", std::round(row.value * 100) / 100},
+                       {"rounded", std::lround(row.value)},
+                       {"unit", row.unit}});
       print_json(io, {{"creatinine_umol_per_l", scr.value()}, {"results", arr}});
       return;
     }
     for (const auto& row : rows)
-      io.out << fmt::format("{}: {} {} ({})\n", row.equation, std::lround(row.value), kb::display_unit(row.unit).substr(1),
-                            fmt_fixed(row.value, 2));
+      io.out << fmt::format("{}: {} {} ({})\n", row.equation, std::lround(row.value),
+                            kb::display_unit(row.unit).substr(1), fmt_fixed(row.value, 2));
     if (all && !o->weight) io.out << "(Cockcroft-Gault needs --weight)\n";
   });
 }
@@ -371,11 +440,15 @@ void add_egfr(CLI::App& app, Io& io) {
 // ---- ctcae -------------------------------------------------------------------------------------
 
 void add_ctcae(CLI::App& app, Io& io) {
-  auto* cmd = app.add_subcommand("ctcae", "CTCAE v5.0 grade of a laboratory value (platelets, anaemia, neutrophils, "
-                                          "creatinine, AST, ALT, bilirubin)");
+  auto* cmd =
+      app.add_subcommand("ctcae",
+                         "CTCAE v5.0 grade of a laboratory value (platelets, anaemia, neutrophils, "
+                         "creatinine, AST, ALT, bilirubin)");
   cmd->footer(
-      "Limits and baseline are in the same unit as --value. Without the LLN/ULN a grade that needs it is "
-      "reported as ungradable, never as 0. Units: platelets/neutrophils 10*9/L or 10*3/uL; haemoglobin g/L or g/dL; "
+      "Limits and baseline are in the same unit as --value. Without the LLN/ULN a grade that needs "
+      "it is "
+      "reported as ungradable, never as 0. Units: platelets/neutrophils 10*9/L or 10*3/uL; "
+      "haemoglobin g/L or g/dL; "
       "creatinine umol/L or mg/dL; bilirubin umol/L or mg/dL; AST/ALT U/L.");
   struct Opts {
     std::string term, unit, format = "text";
@@ -383,11 +456,14 @@ void add_ctcae(CLI::App& app, Io& io) {
     std::optional<double> lln, uln, baseline;
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("--term", o->term, "platelets, anaemia, neutrophils, creatinine, ast, alt or bilirubin")
+  cmd->add_option("--term", o->term,
+                  "platelets, anaemia, neutrophils, creatinine, ast, alt or bilirubin")
       ->required()
-      ->check(CLI::IsMember({"platelets", "anaemia", "neutrophils", "creatinine", "ast", "alt", "bilirubin"}));
+      ->check(CLI::IsMember(
+          {"platelets", "anaemia", "neutrophils", "creatinine", "ast", "alt", "bilirubin"}));
   cmd->add_option("--value", o->value, "The measured value")->required();
-  cmd->add_option("--unit", o->unit, "Unit of the values (default: the canonical unit of the analyte)");
+  cmd->add_option("--unit", o->unit,
+                  "Unit of the values (default: the canonical unit of the analyte)");
   cmd->add_option("--lln", o->lln, "Lower limit of normal");
   cmd->add_option("--uln", o->uln, "Upper limit of normal");
   cmd->add_option("--baseline", o->baseline, "The patient's baseline value");
@@ -413,9 +489,14 @@ void add_ctcae(CLI::App& app, Io& io) {
           found = true;
         }
       }
-      if (!found) return usage(io, "ctcae", fmt::format("unit \"{}\" is not accepted for {}: use {}", o->unit, o->term, accepted));
+      if (!found)
+        return usage(
+            io, "ctcae",
+            fmt::format("unit \"{}\" is not accepted for {}: use {}", o->unit, o->term, accepted));
     }
-    auto conv = [factor](std::optional<double> x) { return x ? std::optional<double>(*x * factor) : std::nullopt; };
+    auto conv = [factor](std::optional<double> x) {
+      return x ? std::optional<double>(*x * factor) : std::nullopt;
+    };
     calc::ctcae::Input in{term, o->value * factor, conv(o->lln), conv(o->uln), conv(o->baseline)};
     auto r = calc::ctcae::grade(in);
     if (!r.ok()) return fail(io, "ctcae", r.error());
@@ -432,14 +513,16 @@ void add_ctcae(CLI::App& app, Io& io) {
     io.out << fmt::format("{} ({}): {}\n", calc::ctcae::to_string(term), calc::ctcae::kVersion,
                           v.grade ? fmt::format("grade {}", *v.grade) : std::string("ungradable"));
     io.out << "  criterion: " << v.criterion << '\n';
-    for (const auto& n : v.notes) io.out << "  - " << n << '\n';
+    for (const auto& n : v.notes)
+      io.out << "  - " << n << '\n';
   });
 }
 
 // ---- ecog --------------------------------------------------------------------------------------
 
 void add_ecog(CLI::App& app, Io& io) {
-  auto* cmd = app.add_subcommand("ecog", "ECOG performance status and its conventional Karnofsky mapping");
+  auto* cmd =
+      app.add_subcommand("ecog", "ECOG performance status and its conventional Karnofsky mapping");
   cmd->footer("The ECOG-Karnofsky mapping is a convention, not a validated equivalence.");
   struct Opts {
     std::optional<int> ecog, karnofsky;
@@ -447,7 +530,8 @@ void add_ecog(CLI::App& app, Io& io) {
   };
   auto o = std::make_shared<Opts>();
   auto* e = cmd->add_option("--ecog", o->ecog, "ECOG performance status 0-5");
-  auto* k = cmd->add_option("--karnofsky", o->karnofsky, "Karnofsky performance status 0-100, steps of 10");
+  auto* k = cmd->add_option("--karnofsky", o->karnofsky,
+                            "Karnofsky performance status 0-100, steps of 10");
   e->excludes(k);
   add_format(cmd, o->format);
   cmd->callback([&io, o] {
@@ -476,20 +560,27 @@ void add_ecog(CLI::App& app, Io& io) {
       return;
     }
     if (kps)
-      io.out << fmt::format("Karnofsky {}: {}\n", *kps, calc::performance::karnofsky_description(*kps).value());
-    io.out << fmt::format("ECOG {}{}: {}\n", ecog, derived ? " (mapped from Karnofsky)" : "", desc.value());
-    io.out << fmt::format("Karnofsky range for ECOG {}: {}-{}\n", ecog, range.value().low, range.value().high);
+      io.out << fmt::format("Karnofsky {}: {}\n", *kps,
+                            calc::performance::karnofsky_description(*kps).value());
+    io.out << fmt::format("ECOG {}{}: {}\n", ecog, derived ? " (mapped from Karnofsky)" : "",
+                          desc.value());
+    io.out << fmt::format("Karnofsky range for ECOG {}: {}-{}\n", ecog, range.value().low,
+                          range.value().high);
   });
 }
 
 // ---- g8 ----------------------------------------------------------------------------------------
 
 void add_g8(CLI::App& app, Io& io) {
-  auto* cmd = app.add_subcommand("g8", "G8 geriatric screening (Bellera 2012): total 0-17, abnormal at 14 or less");
+  auto* cmd = app.add_subcommand(
+      "g8", "G8 geriatric screening (Bellera 2012): total 0-17, abnormal at 14 or less");
   cmd->footer(
-      "Items: food 0 severe decrease / 1 moderate / 2 none; weight-loss 0 >3 kg / 1 does not know / 2 1-3 kg / "
-      "3 none; mobility 0 bed or chair / 1 out of bed, not out / 2 goes out; neuropsych 0 severe / 1 mild / 2 none; "
-      "drugs 0 more than 3 a day / 1 no; health not-as-good 0 / does-not-know 0.5 / as-good 1 / better 2.");
+      "Items: food 0 severe decrease / 1 moderate / 2 none; weight-loss 0 >3 kg / 1 does not know "
+      "/ 2 1-3 kg / "
+      "3 none; mobility 0 bed or chair / 1 out of bed, not out / 2 goes out; neuropsych 0 severe / "
+      "1 mild / 2 none; "
+      "drugs 0 more than 3 a day / 1 no; health not-as-good 0 / does-not-know 0.5 / as-good 1 / "
+      "better 2.");
   struct Opts {
     int food = 0, weight_loss = 0, mobility = 0, neuropsych = 0, drugs = 0;
     std::optional<int> bmi_points, age_points;
@@ -504,7 +595,8 @@ void add_g8(CLI::App& app, Io& io) {
   auto* bp = cmd->add_option("--bmi-points", o->bmi_points, "F: BMI points 0-3");
   auto* bv = cmd->add_option("--bmi", o->bmi, "F: BMI in kg/m2 (scored <19/19-21/21-23/>=23)");
   bp->excludes(bv);
-  cmd->add_option("--drugs", o->drugs, "H: 0 takes more than 3 prescription drugs a day, 1 no")->required();
+  cmd->add_option("--drugs", o->drugs, "H: 0 takes more than 3 prescription drugs a day, 1 no")
+      ->required();
   cmd->add_option("--health", o->health, "P: self-rated health vs peers")
       ->required()
       ->check(CLI::IsMember({"not-as-good", "does-not-know", "as-good", "better"}));
@@ -535,7 +627,10 @@ void add_g8(CLI::App& app, Io& io) {
     } else {
       it.age = *o->age_points;
     }
-    it.health_half = o->health == "not-as-good" ? 0 : o->health == "does-not-know" ? 1 : o->health == "as-good" ? 2 : 4;
+    it.health_half = o->health == "not-as-good"     ? 0
+                     : o->health == "does-not-know" ? 1
+                     : o->health == "as-good"       ? 2
+                                                    : 4;
     auto r = calc::performance::g8(it);
     if (!r.ok()) return fail(io, "g8", r.error());
     const auto& v = r.value();
@@ -544,14 +639,21 @@ void add_g8(CLI::App& app, Io& io) {
                       {"abnormal", v.abnormal},
                       {"rule", v.rule},
                       {"items",
-                       {{"food_intake", it.food_intake}, {"weight_loss", it.weight_loss}, {"mobility", it.mobility},
-                        {"neuropsych", it.neuropsych}, {"bmi", it.bmi}, {"drugs", it.drugs},
-                        {"health", it.health_half / 2.0}, {"age", it.age}}},
+                       {{"food_intake", it.food_intake},
+                        {"weight_loss", it.weight_loss},
+                        {"mobility", it.mobility},
+                        {"neuropsych", it.neuropsych},
+                        {"bmi", it.bmi},
+                        {"drugs", it.drugs},
+                        {"health", it.health_half / 2.0},
+                        {"age", it.age}}},
                       {"source", "Bellera et al., Ann Oncol 2012;23:2166"}});
       return;
     }
-    io.out << fmt::format("G8: {} / 17 - {} (abnormal when {})\n", fmt_fixed(v.total(), 1),
-                          v.abnormal ? "abnormal: a comprehensive geriatric assessment is recommended" : "normal", v.rule);
+    io.out << fmt::format(
+        "G8: {} / 17 - {} (abnormal when {})\n", fmt_fixed(v.total(), 1),
+        v.abnormal ? "abnormal: a comprehensive geriatric assessment is recommended" : "normal",
+        v.rule);
   });
 }
 
@@ -559,7 +661,8 @@ void add_g8(CLI::App& app, Io& io) {
 
 void add_krenning(CLI::App& app, Io& io) {
   auto* cmd = app.add_subcommand(
-      "krenning", "SSTR positivity from Krenning-type uptake scores (uptake at least as high as normal liver)");
+      "krenning",
+      "SSTR positivity from Krenning-type uptake scores (uptake at least as high as normal liver)");
   struct Opts {
     std::vector<int> scores;
     std::optional<int> minimum;
@@ -567,10 +670,12 @@ void add_krenning(CLI::App& app, Io& io) {
   };
   auto o = std::make_shared<Opts>();
   auto* s = cmd->add_option("--score", o->scores, "Krenning score 0-4 (repeat for each lesion)");
-  auto* u = cmd->add_option("--uptake", o->uptake, "Uptake relative to normal liver: below, equal or above")
+  auto* u = cmd->add_option("--uptake", o->uptake,
+                            "Uptake relative to normal liver: below, equal or above")
                 ->check(CLI::IsMember({"below", "equal", "above"}));
   s->excludes(u);
-  cmd->add_option("--minimum", o->minimum, "Local minimum score instead of the ruleset's (e.g. 3 on PET)")
+  cmd->add_option("--minimum", o->minimum,
+                  "Local minimum score instead of the ruleset's (e.g. 3 on PET)")
       ->check(CLI::Range(0, 4));
   add_format(cmd, o->format);
   cmd->callback([&io, o] {
@@ -591,7 +696,8 @@ void add_krenning(CLI::App& app, Io& io) {
       return;
     }
     io.out << fmt::format("SSTR {} (rule {})\n", p.positive ? "positive" : "not positive", p.rule);
-    for (const auto& why : p.reasons) io.out << "  - " << why << '\n';
+    for (const auto& why : p.reasons)
+      io.out << "  - " << why << '\n';
   });
 }
 
@@ -604,32 +710,44 @@ std::optional<calc::netpet::Lesion> parse_netpet_lesion(const std::string& s) {
     head = s.substr(0, colon);
     tail = s.substr(colon + 1);
   }
-  if (head == "sstr+/fdg+") l = {true, true, std::nullopt};
-  else if (head == "sstr+/fdg-") l = {true, false, std::nullopt};
-  else if (head == "sstr-/fdg+") l = {false, true, std::nullopt};
-  else if (head == "sstr-/fdg-") l = {false, false, std::nullopt};
-  else return std::nullopt;
+  if (head == "sstr+/fdg+")
+    l = {true, true, std::nullopt};
+  else if (head == "sstr+/fdg-")
+    l = {true, false, std::nullopt};
+  else if (head == "sstr-/fdg+")
+    l = {false, true, std::nullopt};
+  else if (head == "sstr-/fdg-")
+    l = {false, false, std::nullopt};
+  else
+    return std::nullopt;
   if (!tail.empty()) {
     if (!(l.sstr_positive && l.fdg_positive)) return std::nullopt;
-    if (tail == "lower") l.relation = calc::netpet::FdgVsSstr::lower;
-    else if (tail == "similar") l.relation = calc::netpet::FdgVsSstr::similar;
-    else if (tail == "higher") l.relation = calc::netpet::FdgVsSstr::higher;
-    else return std::nullopt;
+    if (tail == "lower")
+      l.relation = calc::netpet::FdgVsSstr::lower;
+    else if (tail == "similar")
+      l.relation = calc::netpet::FdgVsSstr::similar;
+    else if (tail == "higher")
+      l.relation = calc::netpet::FdgVsSstr::higher;
+    else
+      return std::nullopt;
   }
   return l;
 }
 
 void add_netpet(CLI::App& app, Io& io) {
-  auto* cmd = app.add_subcommand("netpet", "NETPET grade P0-P5 from dual SSTR/FDG PET (Chan et al., Theranostics 2017)");
+  auto* cmd = app.add_subcommand(
+      "netpet", "NETPET grade P0-P5 from dual SSTR/FDG PET (Chan et al., Theranostics 2017)");
   cmd->footer(
-      "Each --lesion is sstr+/fdg-, sstr-/fdg+, sstr-/fdg- or sstr+/fdg+:lower|similar|higher (FDG uptake relative to "
+      "Each --lesion is sstr+/fdg-, sstr-/fdg+, sstr-/fdg- or sstr+/fdg+:lower|similar|higher (FDG "
+      "uptake relative to "
       "SSTR). The patient grade is the highest lesion grade.");
   struct Opts {
     std::vector<std::string> lesions;
     std::string format = "text";
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("--lesion", o->lesions, "One lesion's pattern (repeat for each lesion)")->required();
+  cmd->add_option("--lesion", o->lesions, "One lesion's pattern (repeat for each lesion)")
+      ->required();
   add_format(cmd, o->format);
   cmd->callback([&io, o] {
     std::vector<calc::netpet::Lesion> ls;
@@ -649,7 +767,8 @@ void add_netpet(CLI::App& app, Io& io) {
       return;
     }
     io.out << fmt::format("NETPET {}: {}\n", calc::netpet::to_string(v.grade), v.meaning);
-    for (const auto& why : v.reasons) io.out << "  - " << why << '\n';
+    for (const auto& why : v.reasons)
+      io.out << "  - " << why << '\n';
   });
 }
 
