@@ -281,6 +281,8 @@ struct Case {
   bool treatments_given = false;
   bool rlt_cycles_given = false;
   bool labs_given = false;
+  bool sstr_given = false;
+  bool fdg_given = false;
 };
 
 }  // namespace rlt::model

@@ -70,9 +70,9 @@ class CaseParser {
     read_tumour(t, c.tumour);
     auto im = top.object("imaging");
     c.imaging_pointer = im.pointer();
-    for (auto& r : im.objects("sstr"))
+    for (auto& r : im.objects("sstr", &c.sstr_given))
       c.sstr_imaging.push_back(read_sstr(r));
-    for (auto& r : im.objects("fdg_pet"))
+    for (auto& r : im.objects("fdg_pet", &c.fdg_given))
       c.fdg_pet.push_back(read_fdg(r));
     for (auto& r : im.objects("studies"))
       c.studies.push_back(read_study(r));

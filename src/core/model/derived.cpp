@@ -36,9 +36,12 @@ bool systemic(TreatmentCategory c) {
   return false;
 }
 
-bool ongoing(const Treatment& t) {
-  if (t.stop_reason.known()) return *t.stop_reason.value == StopReason::ongoing;
-  return !t.end.known() && t.start.known();
+/// Whether a course is still running: from its stop reason, or ended when it has an end date.
+/// Neither given: unknown (an absent end date alone does not prove the course is ongoing).
+Tri ongoing(const Treatment& t) {
+  if (t.stop_reason.known()) return tri(*t.stop_reason.value == StopReason::ongoing);
+  if (t.end.known()) return Tri::no;
+  return Tri::unknown;
 }
 }  // namespace
 
@@ -97,7 +100,7 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
   if (prog == nullptr && pr.status.is(ProgressionStatus::progressive)) {
     // progression now, while an SSA course is ongoing (or ended on/after the progression date)
     for (const Treatment* t : ssas) {
-      bool during = ongoing(*t);
+      bool during = ongoing(*t) == Tri::yes;
       if (!during && pr.date.known() && t->start.known() && t->end.known())
         during = *pr.date.value >= *t->start.value && *pr.date.value <= *t->end.value;
       if (during) prog = t;
@@ -108,8 +111,7 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
     d.ssa.treatment_id = prog->id;
     d.ssa.pointer = prog->pointer;
     d.ssa.date = prog->progression_date.value;
-    if (!d.ssa.date && (ongoing(*prog) || !prog->progression_date.known()))
-      d.ssa.date = pr.date.value;
+    if (!d.ssa.date) d.ssa.date = pr.date.value;
     d.ssa.intensity = ssa_intensity(*prog, rs);
     d.ssa.why = prog->stop_reason.is(StopReason::progression) || prog->progression_date.known()
                     ? fmt::format("SSA course {} ended or was marked for progression",
@@ -137,7 +139,7 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
   if (c.treatments_given) {
     d.on_ssa_now = Tri::no;
     for (const Treatment* t : ssas)
-      if (ongoing(*t)) d.on_ssa_now = Tri::yes;
+      d.on_ssa_now = d.on_ssa_now || ongoing(*t);
   }
 
   // RLT history.

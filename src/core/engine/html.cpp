@@ -1,0 +1,313 @@
+// The printable tumour-board page: one self-contained HTML file (inline CSS and SVG, no script,
+// no external resource), readable on screen and on A4 paper.
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/report.hpp"
+
+namespace rlt::engine {
+
+namespace {
+
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string badge_class(const std::string& verdict) {
+  if (verdict == "insufficient_data") return "b-missing";
+  if (verdict == "not_applicable" || verdict == "not_required") return "b-neutral";
+  if (verdict == "not_candidate" || verdict == "not_eligible" || verdict == "not_documented" ||
+      verdict == "g3_chemotherapy_preferred" || verdict == "chemotherapy_option" ||
+      verdict == "hd_ssa_bridge_or_unfit" || verdict == "frail_rlt_with_caution" ||
+      verdict == "first_line_pending_approval" || verdict == "g3_rlt_pending_approval" ||
+      verdict == "recommended")
+    return "b-warn";
+  return "b-ok";
+}
+
+constexpr const char* kCss = R"(
+body{font-family:"DejaVu Sans",Arial,sans-serif;color:#1b1f23;margin:24px auto;max-width:1000px;font-size:13px;line-height:1.4}
+h1{font-size:20px;margin:0 0 4px} h2{font-size:16px;border-bottom:2px solid #2b5797;padding-bottom:2px;margin-top:22px}
+.muted{color:#5a6570}.disclaimer{background:#fff4e5;border-left:4px solid #e69500;padding:8px 10px;margin:10px 0}
+.summary{display:grid;grid-template-columns:repeat(4,1fr);gap:8px;margin:10px 0}
+.tile{border:1px solid #d0d7de;border-radius:6px;padding:8px}.tile b{display:block;font-size:15px}
+.card{border:1px solid #d0d7de;border-radius:6px;padding:10px 12px;margin:10px 0;page-break-inside:avoid}
+.card h3{margin:0 0 4px;font-size:14px}.qid{color:#2b5797;font-weight:bold;margin-right:6px}
+.badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:bold;margin-right:6px}
+.b-ok{background:#dafbe1;color:#116329}.b-warn{background:#fff1c2;color:#7a4e00}.b-missing{background:#ffe3e3;color:#9b1c1c}.b-neutral{background:#eaeef2;color:#424a53}
+.ev{background:#ddf4ff;color:#0a3069}
+table{border-collapse:collapse;width:100%;margin:6px 0}td,th{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top;font-size:12px}
+th{background:#f6f8fa} code{font-size:11px;color:#57606a}
+.missing{color:#9b1c1c}.caution{color:#7a4e00}.action{color:#0a3069}
+ul{margin:4px 0;padding-left:18px} .charts svg{max-width:100%;height:auto;border:1px solid #eaeef2;margin:4px 0}
+@media print{body{margin:0;max-width:none;font-size:11px}.card{break-inside:avoid}a{color:inherit}}
+)";
+
+// Cumulative kidney and marrow dose against their limits (horizontal bars).
+std::string budget_svg(const Json& b) {
+  std::ostringstream s;
+  const int w = 640, row = 46, h = 2 * row + 40;
+  s << fmt::format(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="Cumulative organ doses against limits">)",
+      w, h);
+  s << R"(<text x="10" y="18" font-size="13" font-weight="bold">Cumulative absorbed dose against the limit</text>)";
+  int y = 32;
+  for (const char* key : {"kidneys", "bone_marrow"}) {
+    if (!b.contains(key)) continue;
+    const Json& o = b[key];
+    std::string label = std::string(key) == "kidneys" ? "Kidneys" : "Bone marrow";
+    bool assessed = o.value("assessed", false);
+    double limit = o.value("limit_gy", 0.0), used = o.value("used_gy", 0.0);
+    const double x0 = 120, bw = 420;
+    s << fmt::format(R"(<text x="10" y="{}" font-size="12">{}</text>)", y + 18, label);
+    s << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="24" fill="#eaeef2"/>)", x0, y + 2,
+                     bw);
+    if (assessed && limit > 0) {
+      double frac = std::min(used / limit, 1.2);
+      std::string color = used >= limit ? "#cf222e" : used >= 0.8 * limit ? "#d4a72c" : "#2da44e";
+      s << fmt::format(R"(<rect x="{}" y="{}" width="{:.1f}" height="24" fill="{}"/>)", x0, y + 2,
+                       bw * std::min(frac, 1.0), color);
+      s << fmt::format(
+          R"(<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" stroke="#1b1f23" stroke-width="2"/>)",
+          x0 + bw, y - 2, y + 30);
+      s << fmt::format(R"(<text x="{}" y="{}" font-size="12">{:.1f} of {:.0f} Gy{}</text>)",
+                       x0 + bw + 8, y + 18, used, limit,
+                       o.value("quantity", "") == "BED" ? " BED" : "");
+    } else {
+      s << fmt::format(R"(<text x="{}" y="{}" font-size="12" fill="#9b1c1c">not assessed</text>)",
+                       x0 + 8, y + 18);
+    }
+    y += row;
+  }
+  s << "</svg>";
+  return s.str();
+}
+
+// Lines of therapy on a time axis.
+std::string timeline_svg(const Json& items, const std::string& today) {
+  if (items.empty()) return {};
+  auto day = [](const std::string& iso) {
+    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)),
+        d = std::stoi(iso.substr(8, 2));
+    return y * 372 + (m - 1) * 31 + d;  // monotone; good enough for drawing
+  };
+  int lo = day(today), hi = day(today);
+  for (const auto& it : items) {
+    lo = std::min(lo, day(it["start"].get<std::string>()));
+    hi = std::max(hi, day(it["end"].get<std::string>()));
+  }
+  if (hi == lo) hi = lo + 1;
+  const int w = 900, row = 22, x0 = 170, x1 = w - 60;
+  const int h = static_cast<int>(items.size()) * row + 50;
+  auto X = [&](int dd) { return x0 + (x1 - x0) * static_cast<double>(dd - lo) / (hi - lo); };
+  std::ostringstream s;
+  s << fmt::format(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="Treatment timeline">)",
+      w, h);
+  s << R"(<text x="10" y="16" font-size="13" font-weight="bold">Treatment timeline</text>)";
+  int y = 28;
+  for (const auto& it : items) {
+    std::string cat = it["category"].get<std::string>();
+    std::string color = cat == "ssa"            ? "#54aeff"
+                        : cat == "rlt"          ? "#8250df"
+                        : cat == "chemotherapy" ? "#cf222e"
+                        : cat == "surgery"      ? "#6e7781"
+                                                : "#d4a72c";
+    double a = X(day(it["start"].get<std::string>())), b = X(day(it["end"].get<std::string>()));
+    s << fmt::format(R"(<text x="10" y="{}" font-size="11">{}</text>)", y + 13,
+                     esc(it["label"].get<std::string>()));
+    s << fmt::format(R"(<rect x="{:.1f}" y="{}" width="{:.1f}" height="14" rx="3" fill="{}"/>)", a,
+                     y + 2, std::max(b - a, 3.0), color);
+    if (it.value("ongoing", false))
+      s << fmt::format(R"(<text x="{:.1f}" y="{}" font-size="10" fill="#57606a">ongoing</text>)",
+                       b + 4, y + 13);
+    y += row;
+  }
+  double t = X(day(today));
+  s << fmt::format(
+      R"(<line x1="{0:.1f}" x2="{0:.1f}" y1="24" y2="{1}" stroke="#1b1f23" stroke-dasharray="4 3"/>)",
+      t, y);
+  s << fmt::format(
+      R"(<text x="{:.1f}" y="{}" font-size="10" text-anchor="end">assessment {}</text>)", t - 2,
+      y + 12, today);
+  s << fmt::format(R"(<text x="{}" y="{}" font-size="10" fill="#57606a">{}</text>)", x0, y + 12,
+                   items.front()["start"].get<std::string>().substr(0, 4));
+  s << "</svg>";
+  return s.str();
+}
+
+void facts_table(std::ostringstream& o, const std::vector<FactUsed>& fs) {
+  if (fs.empty()) return;
+  o << "<table><tr><th>fact</th><th>value</th><th>from</th></tr>";
+  for (const auto& f : fs)
+    o << "<tr><td>" << esc(f.name) << "</td><td>" << esc(f.value) << "</td><td><code>"
+      << esc(f.pointer) << "</code></td></tr>";
+  o << "</table>";
+}
+
+}  // namespace
+
+std::string render_html(const Report& r) {
+  std::ostringstream o;
+  std::string title =
+      "rltguide — case " + (r.meta.case_id.empty() ? std::string("(no id)") : r.meta.case_id);
+  o << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(title)
+    << "</title><style>" << kCss << "</style></head><body>";
+  o << "<h1>" << esc(title) << "</h1>";
+  o << "<div class=\"muted\">Radioligand therapy (177Lu-DOTATATE) in GEP-NETs — tumour board "
+       "summary · assessment date "
+    << esc(r.meta.assessment_date) << "</div>";
+  if (!r.meta.case_description.empty()) o << "<p>" << esc(r.meta.case_description) << "</p>";
+  o << "<div class=\"disclaimer\"><b>Decision support only.</b> " << esc(r.meta.disclaimer)
+    << "</div>";
+
+  // Summary tiles
+  o << "<div class=\"summary\">";
+  o << "<div class=\"tile\"><span class=\"muted\">Scope</span><b>" << esc(r.scope.verdict)
+    << "</b>";
+  for (const auto& why : r.scope.reasons)
+    o << "<span class=\"badge b-warn\">" << esc(why) << "</span>";
+  o << "</div>";
+  o << "<div class=\"tile\"><span class=\"muted\">WHO 2022 grade</span><b>" << esc(r.grade.verdict)
+    << "</b>" << esc(r.grade.category);
+  for (const auto& f : r.grade.flags)
+    o << " <span class=\"badge b-warn\">" << esc(f) << "</span>";
+  o << "</div>";
+  auto d = [&](const char* k) {
+    return r.derived.contains(k) && !r.derived[k].is_null() ? r.derived[k].dump()
+                                                            : std::string("unknown");
+  };
+  o << "<div class=\"tile\"><span class=\"muted\">Systemic lines so far</span><b>"
+    << esc(d("lines_before"))
+    << "</b>progressed on SSA: " << esc(r.derived.value("progressed_on_ssa", "unknown"))
+    << "</div>";
+  o << "<div class=\"tile\"><span class=\"muted\">Kidney function</span><b>";
+  if (r.calculators.contains("egfr"))
+    o << fmt::format("{:.0f}", r.calculators["egfr"]["value"].get<double>())
+      << " mL/min/1.73 m²</b>eGFR, CKD-EPI 2021";
+  else
+    o << "unknown</b>eGFR not computable";
+  if (r.calculators.contains("creatinine_clearance"))
+    o << "<br>CrCl "
+      << fmt::format("{:.0f}", r.calculators["creatinine_clearance"]["value"].get<double>())
+      << " mL/min (Cockcroft-Gault)";
+  o << "</div></div>";
+
+  for (const auto& e : r.scope.explanation)
+    o << "<div>" << esc(e) << "</div>";
+  if (!r.scope.missing.empty()) {
+    o << "<ul>";
+    for (const auto& m : r.scope.missing)
+      o << "<li class=\"missing\">Missing for scope: " << esc(m.name) << " <code>" << esc(m.pointer)
+        << "</code> — " << esc(m.why) << "</li>";
+    o << "</ul>";
+  }
+  for (const auto& e : r.grade.explanation)
+    o << "<div class=\"muted\">Grade: " << esc(e) << "</div>";
+
+  // Plan first: what the board should do
+  o << "<h2>Plan</h2><ol>";
+  for (const auto& p : r.plan)
+    o << "<li>" << esc(p.text) << " <span class=\"muted\">(" << esc(p.source) << ")</span></li>";
+  o << "</ol>";
+
+  // Charts
+  o << "<h2>Charts</h2><div class=\"charts\">";
+  bool any_chart = false;
+  if (r.charts.contains("recist_svg")) {
+    o << r.charts["recist_svg"].get<std::string>();
+    any_chart = true;
+  }
+  if (r.charts.contains("budget")) {
+    o << budget_svg(r.charts["budget"]);
+    any_chart = true;
+  }
+  if (r.charts.contains("timeline")) {
+    o << timeline_svg(r.charts["timeline"], r.meta.assessment_date);
+    any_chart = true;
+  }
+  if (!any_chart)
+    o << "<p class=\"muted\">No measurements, treatment history or dosimetry to chart.</p>";
+  o << "</div>";
+
+  // Questions
+  o << "<h2>The ten questions of the consensus</h2>";
+  for (const auto& q : r.questions) {
+    o << "<div class=\"card\"><h3><span class=\"qid\">" << esc(q.id) << "</span>" << esc(q.question)
+      << "</h3>";
+    o << "<span class=\"badge " << badge_class(q.verdict) << "\">" << esc(q.verdict) << "</span>";
+    o << "<span class=\"badge ev\">evidence " << esc(q.level) << "-" << esc(q.strength)
+      << "</span>";
+    o << "<span class=\"muted\">status " << esc(std::string(to_string(q.status))) << " · refs ";
+    for (std::size_t i = 0; i < q.references.size(); ++i)
+      o << (i ? ", " : "") << q.references[i];
+    o << "</span>";
+    o << "<p><i>Consensus, in our words:</i> " << esc(q.recommendation) << "</p>";
+    if (!q.explanation.empty()) {
+      o << "<ul>";
+      for (const auto& e : q.explanation)
+        o << "<li>" << esc(e) << "</li>";
+      o << "</ul>";
+    }
+    facts_table(o, q.rationale);
+    if (!q.missing.empty() || !q.cautions.empty() || !q.actions.empty()) {
+      o << "<ul>";
+      for (const auto& m : q.missing)
+        o << "<li class=\"missing\">Missing: " << esc(m.name) << " <code>" << esc(m.pointer)
+          << "</code> — " << esc(m.why) << "</li>";
+      for (const auto& c : q.cautions)
+        o << "<li class=\"caution\">Caution: " << esc(c.text) << "</li>";
+      for (const auto& a : q.actions)
+        o << "<li class=\"action\">Action: " << esc(a.text) << "</li>";
+      o << "</ul>";
+    }
+    o << "</div>";
+  }
+
+  // Label safety
+  o << "<h2>Label safety (product label, not the "
+       "consensus)</h2><table><tr><th>kind</th><th>rule</th><th>source</th><th>wording "
+       "checked</th></tr>";
+  for (const auto& s : r.label_safety)
+    o << "<tr><td>" << esc(s.kind) << "</td><td>" << esc(s.text) << "</td><td>" << esc(s.source)
+      << "</td><td>" << esc(s.verification) << "</td></tr>";
+  o << "</table>";
+
+  // Policy and provenance
+  o << "<h2>Policy and provenance</h2><table>";
+  for (const auto& [k, v] : r.policy.describe())
+    o << "<tr><th>" << esc(k) << "</th><td>" << esc(v) << "</td></tr>";
+  o << "</table><p class=\"muted\">Source: " << esc(r.meta.source_citation)
+    << " doi:" << esc(r.meta.source_doi)
+    << " (CC BY 4.0); recommendations summarised in our own words. Ruleset "
+    << esc(r.meta.ruleset_id) << " " << esc(r.meta.ruleset_version) << ", sha256 <code>"
+    << esc(r.meta.ruleset_sha256) << "</code>. rltguide " << esc(r.meta.program_version) << " (git "
+    << esc(r.meta.git_commit) << ").</p>";
+  o << "</body></html>\n";
+  return o.str();
+}
+
+}  // namespace rlt::engine

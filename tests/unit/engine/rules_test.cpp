@@ -1,0 +1,635 @@
+// Every branch of every rule, and both sides of each threshold a rule uses. The expected
+// verdicts follow the consensus text (Panzuto et al. 2024), question by question; each test
+// names the rules it covers with "@covers" (read by the traceability matrix).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/engine.hpp"
+#include "model/case_parser.hpp"
+
+namespace rlt::engine {
+namespace {
+
+// A NETTER-1-like case: metastatic ileal NET G2, SSTR-positive, progressing on standard-dose
+// octreotide, MDT done, recent imaging and labs. Each test changes what it needs.
+Json base() {
+  return Json::parse(R"({
+    "format": "rltguide-case/1", "case_id": "R", "assessment_date": "2025-03-10",
+    "patient": {"age": 64, "sex": "male", "weight": {"value": 78, "unit": "kg"}, "ecog": 1,
+                "unfit_for_other_treatment": false, "hereditary_syndrome": "none"},
+    "tumour": {"primary_site": "ileum", "differentiation": "well", "histology": "net", "ki67": 8,
+               "mitoses": 3, "extent": "metastatic", "resectable": false, "bulky": false,
+               "symptoms": false, "functional": "non_functioning", "diagnosis_date": "2022-01-10",
+               "sample_date": "2022-01-10", "sample_site": "metastasis"},
+    "imaging": {
+      "sstr": [{"id": "s1", "date": "2025-02-20", "krenning": 3, "heterogeneous": false,
+                "sstr_negative_lesions": false}],
+      "fdg_pet": [],
+      "studies": [{"id": "c1", "date": "2025-02-15", "modality": "ct", "contrast": true,
+                   "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 30, "unit": "mm"}}]}]},
+    "labs": [
+      {"analyte": "creatinine", "date": "2025-03-01", "value": {"value": 80, "unit": "umol/L"}},
+      {"analyte": "haemoglobin", "date": "2025-03-01", "value": {"value": 135, "unit": "g/L"}},
+      {"analyte": "platelets", "date": "2025-03-01", "value": {"value": 210, "unit": "10*9/L"}},
+      {"analyte": "ast", "date": "2025-03-01", "value": {"value": 30, "unit": "U/L"}, "uln": {"value": 40, "unit": "U/L"}},
+      {"analyte": "alt", "date": "2025-03-01", "value": {"value": 30, "unit": "U/L"}, "uln": {"value": 40, "unit": "U/L"}}],
+    "treatments": [{"id": "ssa-1", "category": "ssa", "agent": "octreotide LAR", "dose_mg": 30,
+                    "interval_days": 28, "start": "2022-02-01", "stop_reason": "ongoing"}],
+    "rlt_cycles": [],
+    "progression": {"status": "progressive", "basis": "recist", "date": "2025-02-15",
+                    "rapid": false, "behaviour_change": false},
+    "process": {"mdt_discussed": true, "mdt_date": "2025-03-05"}
+  })");
+}
+
+Report eval(const Json& j, Policy p = {}) {
+  auto parsed = model::parse_case(j.dump());
+  EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.diagnostics.items()[0].to_string());
+  return evaluate(parsed.value, p);
+}
+
+const Answer& q(const Report& r, const std::string& id) {
+  auto it = std::find_if(r.questions.begin(), r.questions.end(),
+                         [&](const Answer& a) { return a.id == id; });
+  if (it == r.questions.end()) throw std::logic_error("no answer " + id);
+  return *it;
+}
+
+bool fired(const Answer& a, const std::string& rule) {
+  return std::find(a.rules.begin(), a.rules.end(), rule) != a.rules.end();
+}
+bool has_code(const std::vector<Coded>& cs, const std::string& code) {
+  return std::any_of(cs.begin(), cs.end(), [&](const Coded& c) { return c.code == code; });
+}
+bool missing_pointer(const Answer& a, const std::string& ptr) {
+  return std::any_of(a.missing.begin(), a.missing.end(),
+                     [&](const MissingFact& m) { return m.pointer == ptr; });
+}
+
+// ---------------------------------------------------------------- scope
+// @covers scope.out_of_scope
+TEST(Scope, NecMinenHereditaryAndNonGepAreOutOfScope) {
+  auto j = base();
+  EXPECT_EQ(eval(j).scope.verdict, "in_scope");
+  j["tumour"]["histology"] = "nec";
+  j["tumour"]["differentiation"] = "poor";
+  auto r = eval(j);
+  EXPECT_EQ(r.scope.verdict, "out_of_scope");
+  EXPECT_EQ(r.scope.reasons, (std::vector<std::string>{"nec", "poorly_differentiated"}));
+  EXPECT_EQ(q(r, "Q1").verdict, "not_applicable");
+  EXPECT_TRUE(fired(q(r, "Q1"), "scope.out_of_scope"));
+  j = base();
+  j["patient"]["hereditary_syndrome"] = "men1";
+  EXPECT_EQ(eval(j).scope.reasons, std::vector<std::string>{"hereditary_syndrome"});
+  j = base();
+  j["tumour"]["primary_site"] = "lung";
+  EXPECT_EQ(eval(j).scope.reasons, std::vector<std::string>{"not_gep"});
+  j = base();
+  j["tumour"]["histology"] = "minen";
+  EXPECT_EQ(eval(j).scope.reasons, std::vector<std::string>{"minen"});
+}
+
+// @covers scope.unconfirmed
+TEST(Scope, UnknownHereditaryStatusLeavesEveryAnswerInsufficientButKeepsTheConditionalVerdict) {
+  auto j = base();
+  j["patient"].erase("hereditary_syndrome");
+  auto r = eval(j);
+  EXPECT_EQ(r.scope.verdict, "insufficient_data");
+  const auto& a = q(r, "Q1");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+  EXPECT_EQ(a.details["verdict_if_in_scope"], "candidate");
+  EXPECT_TRUE(missing_pointer(a, "/patient/hereditary_syndrome"));
+}
+
+// ---------------------------------------------------------------- Q1
+// @covers q1.candidate
+TEST(RuleQ1, AdvancedSstrPositiveProgressingOnSsaIsACandidate) {
+  auto a = q(eval(base()), "Q1");
+  EXPECT_EQ(a.verdict, "candidate");
+  EXPECT_EQ(a.level, "1b");
+  EXPECT_EQ(a.strength, "A");
+  EXPECT_TRUE(has_code(a.actions, "consider_rlt"));
+}
+
+// @covers q1.not_advanced
+TEST(RuleQ1, LocalisedDiseaseIsNotACandidate) {
+  auto j = base();
+  j["tumour"]["extent"] = "localized";
+  EXPECT_EQ(q(eval(j), "Q1").verdict, "not_candidate");
+  j["tumour"]["extent"] = "locally_advanced";
+  j["tumour"]["resectable"] = true;
+  EXPECT_EQ(q(eval(j), "Q1").verdict, "not_candidate");
+  j["tumour"]["resectable"] = false;  // unresectable locally advanced counts as advanced
+  EXPECT_EQ(q(eval(j), "Q1").verdict, "candidate");
+}
+
+// @covers q1.sstr_negative
+TEST(RuleQ1, KrenningBelowTwoIsNotACandidateAndTwoIs) {
+  auto j = base();
+  j["imaging"]["sstr"][0]["krenning"] = 1;  // below liver
+  auto a = q(eval(j), "Q1");
+  EXPECT_EQ(a.verdict, "not_candidate");
+  EXPECT_TRUE(fired(a, "q1.sstr_negative"));
+  j["imaging"]["sstr"][0]["krenning"] = 2;  // about equal to liver: positive (SmPC wording)
+  EXPECT_EQ(q(eval(j), "Q1").verdict, "candidate");
+}
+
+// @covers q1.insufficient
+TEST(RuleQ1, MissingSstrImagingGivesInsufficientDataNamingIt) {
+  auto j = base();
+  j["imaging"].erase("sstr");
+  auto a = q(eval(j), "Q1");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+  EXPECT_TRUE(missing_pointer(a, "/imaging/sstr"));
+}
+
+// @covers q1.first_line_pending_approval q1.candidate_first_line
+TEST(RuleQ1, Netter2PopulationDependsOnThePolicy) {
+  auto j = base();
+  j["treatments"] = Json::array();
+  j["tumour"]["ki67"] = 15;
+  j["tumour"]["diagnosis_date"] = "2025-01-10";  // 2 months before assessment
+  j["progression"] = {{"status", "unknown"}};
+  auto a = q(eval(j), "Q1");
+  EXPECT_EQ(a.verdict, "first_line_pending_approval");
+  Policy p;
+  p.first_line_approved = true;
+  EXPECT_EQ(q(eval(j, p), "Q1").verdict, "candidate_first_line");
+}
+
+// @covers q1.no_ssa_progression
+TEST(RuleQ1, Netter2KiBoundaries) {
+  auto j = base();
+  j["treatments"] = Json::array();
+  j["tumour"]["diagnosis_date"] = "2025-01-10";
+  j["tumour"]["ki67"] = 10;  // lower bound included (NETTER-2: 10–55 %)
+  EXPECT_EQ(q(eval(j), "Q1").verdict, "first_line_pending_approval");
+  j["tumour"]["ki67"] = 9.9;
+  auto a = q(eval(j), "Q1");
+  EXPECT_EQ(a.verdict, "not_candidate");
+  EXPECT_TRUE(fired(a, "q1.no_ssa_progression"));
+  j["tumour"]["ki67"] = 55;  // upper bound included
+  j["tumour"]["mitoses"] = 25;
+  EXPECT_EQ(q(eval(j), "Q1").verdict, "first_line_pending_approval");
+  j["tumour"]["ki67"] = 55.1;
+  EXPECT_EQ(q(eval(j), "Q1").verdict, "not_candidate");
+}
+
+TEST(RuleQ1, BulkySymptomaticDiseaseCarriesTheChemotherapyCaution) {
+  auto j = base();
+  j["tumour"]["bulky"] = true;
+  j["tumour"]["symptoms"] = true;
+  EXPECT_TRUE(has_code(q(eval(j), "Q1").cautions, "chemotherapy_may_be_preferred"));
+  j["tumour"]["symptoms"] = false;
+  EXPECT_FALSE(has_code(q(eval(j), "Q1").cautions, "chemotherapy_may_be_preferred"));
+}
+
+// ---------------------------------------------------------------- Q2
+// @covers q2.documented
+TEST(RuleQ2, RecistProgressionIsDocumented) {
+  auto a = q(eval(base()), "Q2");
+  EXPECT_EQ(a.verdict, "documented");
+  EXPECT_TRUE(a.actions.empty());
+}
+
+// @covers q2.not_imaging_based
+TEST(RuleQ2, BiochemicalProgressionAloneIsNotDocumented) {
+  auto j = base();
+  j["progression"]["basis"] = "biochemical_only";
+  auto a = q(eval(j), "Q2");
+  EXPECT_EQ(a.verdict, "not_documented");
+  EXPECT_TRUE(has_code(a.cautions, "biochemical_progression_only"));
+  EXPECT_TRUE(has_code(a.actions, "ct_mri_required"));
+}
+
+// @covers q2.no_progression
+TEST(RuleQ2, StableDiseaseIsNotDocumentedProgression) {
+  auto j = base();
+  j["progression"]["status"] = "stable";
+  EXPECT_EQ(q(eval(j), "Q2").verdict, "not_documented");
+}
+
+// @covers q2.insufficient
+TEST(RuleQ2, UnknownProgressionIsInsufficient) {
+  auto j = base();
+  j.erase("progression");
+  auto a = q(eval(j), "Q2");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+  EXPECT_TRUE(missing_pointer(a, "/progression/status"));
+}
+
+// @covers q2.mdt_required q2.ct_mri_required q2.sstr_pet_required
+TEST(RuleQ2, MissingPrerequisitesBecomeActions) {
+  auto j = base();
+  j["process"]["mdt_discussed"] = false;
+  j["imaging"]["studies"][0]["date"] = "2024-11-01";  // 129 days old (> 90)
+  j["imaging"]["sstr"][0]["date"] = "2024-08-01";     // 221 days old (> 180)
+  auto a = q(eval(j), "Q2");
+  EXPECT_TRUE(has_code(a.actions, "mdt_required"));
+  EXPECT_TRUE(has_code(a.actions, "ct_mri_required"));
+  EXPECT_TRUE(has_code(a.actions, "sstr_pet_required"));
+  // the other side of the windows: 90 and 180 days old are still current
+  j["process"]["mdt_discussed"] = true;
+  j["imaging"]["studies"][0]["date"] = "2024-12-10";  // 90 days
+  j["imaging"]["sstr"][0]["date"] = "2024-09-11";     // 180 days
+  a = q(eval(j), "Q2");
+  EXPECT_TRUE(a.actions.empty()) << a.actions[0].code;
+}
+
+// @covers q2.behaviour_change
+TEST(RuleQ2, ChangedBehaviourSuggestsFdgPetAndRebiopsyOfOldPrimaryHistology) {
+  auto j = base();
+  j["progression"]["behaviour_change"] = true;
+  j["tumour"]["sample_site"] = "primary";
+  j["tumour"]["sample_date"] = "2018-01-01";
+  auto a = q(eval(j), "Q2");
+  EXPECT_TRUE(has_code(a.actions, "consider_fdg_pet"));
+  ASSERT_TRUE(has_code(a.actions, "consider_rebiopsy"));
+  auto it = std::find_if(a.actions.begin(), a.actions.end(),
+                         [](const Coded& c) { return c.code == "consider_rebiopsy"; });
+  EXPECT_NE(it->text.find("comes from the primary"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- Q3
+// @covers q3.not_required
+TEST(RuleQ3, HomogeneousUptakeWithoutRapidProgressionNeedsNoFdgPet) {
+  EXPECT_EQ(q(eval(base()), "Q3").verdict, "not_required");
+}
+
+// @covers q3.recommended
+TEST(RuleQ3, HeterogeneousUptakeOrRapidProgressionCallsForFdgPet) {
+  auto j = base();
+  j["imaging"]["sstr"][0]["heterogeneous"] = true;
+  EXPECT_EQ(q(eval(j), "Q3").verdict, "recommended");
+  j = base();
+  j["progression"]["rapid"] = true;
+  EXPECT_EQ(q(eval(j), "Q3").verdict, "recommended");
+}
+
+// @covers q3.done
+TEST(RuleQ3, RecentFdgPetIsDoneAndMismatchIsFlagged) {
+  auto j = base();
+  j["progression"]["rapid"] = true;
+  j["imaging"]["fdg_pet"] =
+      Json::parse(R"([{"id": "f1", "date": "2025-02-25", "positive": true, "mismatch": true}])");
+  auto a = q(eval(j), "Q3");
+  EXPECT_EQ(a.verdict, "done");
+  EXPECT_TRUE(has_code(a.cautions, "fdg_sstr_mismatch"));
+}
+
+// @covers q3.insufficient
+TEST(RuleQ3, UnknownFdgHistoryOrUnknownTriggersAreInsufficient) {
+  auto j = base();
+  j["progression"]["rapid"] = true;
+  j["imaging"].erase("fdg_pet");
+  EXPECT_EQ(q(eval(j), "Q3").verdict, "insufficient_data");
+  j = base();
+  j["progression"].erase("rapid");
+  EXPECT_EQ(q(eval(j), "Q3").verdict, "insufficient_data");
+}
+
+// ---------------------------------------------------------------- Q4–Q6 gates
+// @covers q4.rlt_preferred q4.not_g1g2 q5.not_g1g2 q6.not_g1g2
+TEST(RuleQ4, RltPreferredForG1G2AndNotApplicableForG3) {
+  auto a = q(eval(base()), "Q4");
+  EXPECT_EQ(a.verdict, "rlt_preferred");
+  EXPECT_EQ(a.level, "2b");
+  EXPECT_EQ(a.strength, "B");
+  auto j = base();
+  j["tumour"]["ki67"] = 20.1;  // G3 (> 20 %)
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q4").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q5").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q6").verdict, "not_applicable");
+  j["tumour"]["ki67"] = 20;  // G2
+  EXPECT_EQ(q(eval(j), "Q4").verdict, "rlt_preferred");
+}
+
+// @covers q4.no_ssa_failure q5.no_ssa_failure q6.no_ssa_failure
+TEST(RuleQ4, NoSsaFailureMakesTheComparisonsNotApplicable) {
+  auto j = base();
+  j["treatments"] = Json::array();
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q4").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q5").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q6").verdict, "not_applicable");
+}
+
+// @covers q4.sstr_negative q5.sstr_negative q6.sstr_negative
+TEST(RuleQ4, SstrNegativeDiseaseMakesTheComparisonsNotApplicable) {
+  auto j = base();
+  j["imaging"]["sstr"][0]["krenning"] = 0;
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q4").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q5").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q6").verdict, "not_applicable");
+}
+
+// @covers q4.insufficient q5.insufficient q6.insufficient
+TEST(RuleQ4, GradeFromOneIndexBelowG3IsNotEnough) {
+  auto j = base();
+  j["tumour"].erase("mitoses");  // Ki-67 8 % alone: G2 or higher
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q4").verdict, "insufficient_data");
+  EXPECT_TRUE(missing_pointer(q(r, "Q4"), "/tumour/mitoses"));
+  EXPECT_EQ(q(r, "Q5").verdict, "insufficient_data");
+  EXPECT_EQ(q(r, "Q6").verdict, "insufficient_data");
+  j["tumour"]["ki67"] = 25;  // G3 by Ki-67 alone is definite: the higher index wins
+  EXPECT_EQ(q(eval(j), "Q4").verdict, "not_applicable");
+}
+
+TEST(RuleQ4, PreferenceConditionsNotMetAreNamed) {
+  auto j = base();
+  j["imaging"]["sstr"][0]["heterogeneous"] = true;
+  auto a = q(eval(j), "Q4");
+  EXPECT_EQ(a.verdict, "rlt_preferred");
+  ASSERT_TRUE(has_code(a.cautions, "preference_conditions_not_met"));
+  EXPECT_NE(a.cautions[0].text.find("heterogeneous"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- Q5
+// @covers q5.rlt_preferred
+TEST(RuleQ5, IlealNetWithoutRapidProgressionPrefersRlt) {
+  EXPECT_EQ(q(eval(base()), "Q5").verdict, "rlt_preferred");
+}
+
+// @covers q5.chemotherapy_option
+TEST(RuleQ5, PancreaticBulkyOrSymptomaticOrRapidIsAChemotherapyOption) {
+  auto j = base();
+  j["tumour"]["primary_site"] = "pancreas";
+  EXPECT_EQ(q(eval(j), "Q5").verdict, "rlt_preferred");
+  j["tumour"]["bulky"] = true;
+  EXPECT_EQ(q(eval(j), "Q5").verdict, "chemotherapy_option");
+  j["tumour"]["bulky"] = false;
+  j["tumour"]["symptoms"] = true;
+  EXPECT_EQ(q(eval(j), "Q5").verdict, "chemotherapy_option");
+  j = base();  // ileal but bulky: not an option by the pancreatic clause
+  j["tumour"]["bulky"] = true;
+  EXPECT_EQ(q(eval(j), "Q5").verdict, "rlt_preferred");
+  j["progression"]["rapid"] = true;  // rapid progression: any site
+  EXPECT_EQ(q(eval(j), "Q5").verdict, "chemotherapy_option");
+}
+
+TEST(RuleQ5, PancreaticWithUnknownBurdenIsInsufficient) {
+  auto j = base();
+  j["tumour"]["primary_site"] = "pancreas";
+  j["tumour"].erase("bulky");
+  EXPECT_EQ(q(eval(j), "Q5").verdict, "insufficient_data");
+}
+
+// ---------------------------------------------------------------- Q6
+// @covers q6.rlt_preferred
+TEST(RuleQ6, StandardDoseFailureInAFitPatientPrefersRlt) {
+  auto a = q(eval(base()), "Q6");
+  EXPECT_EQ(a.verdict, "rlt_preferred");
+  EXPECT_EQ(a.level, "1b");
+}
+
+// @covers q6.hd_ssa_unfit
+TEST(RuleQ6, UnfitPatientKeepsHighDoseSsa) {
+  auto j = base();
+  j["patient"]["unfit_for_other_treatment"] = true;
+  EXPECT_EQ(q(eval(j), "Q6").verdict, "hd_ssa_bridge_or_unfit");
+  j["patient"].erase("unfit_for_other_treatment");
+  EXPECT_EQ(q(eval(j), "Q6").verdict, "insufficient_data");
+}
+
+// @covers q6.already_high_dose
+TEST(RuleQ6, ProgressionOnHighDoseSsaIsNotThisComparison) {
+  auto j = base();
+  j["treatments"][0]["dose_mg"] = 60;  // NETTER-1 control arm dose
+  EXPECT_EQ(q(eval(j), "Q6").verdict, "not_applicable");
+  j["treatments"][0]["dose_mg"] = 30;
+  j["treatments"][0]["interval_days"] = 27;
+  EXPECT_EQ(q(eval(j), "Q6").verdict, "not_applicable");
+  j["treatments"][0].erase("interval_days");
+  EXPECT_EQ(q(eval(j), "Q6").verdict, "insufficient_data");
+}
+
+// ---------------------------------------------------------------- Q7
+// @covers q7.recist_monitoring
+TEST(RuleQ7, RecistResponseIsReportedFromTheMeasurements) {
+  auto j = base();
+  j["imaging"]["studies"] = Json::parse(R"([
+    {"id": "b", "date": "2024-06-01", "baseline": true, "contrast": true,
+     "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 50, "unit": "mm"}}]},
+    {"id": "f", "date": "2025-02-15", "contrast": true,
+     "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 35, "unit": "mm"}}], "new_lesions": "no"}])");
+  auto a = q(eval(j), "Q7");
+  EXPECT_EQ(a.verdict, "recist_monitoring");
+  EXPECT_EQ(a.details["response"], "PR");  // 50 → 35 mm is −30 %: PR (RECIST 1.1 ≤ −30 %)
+  j["imaging"]["studies"][1]["lesions"][0]["long_axis"]["value"] = 35.1;  // −29.8 %: SD
+  EXPECT_EQ(q(eval(j), "Q7").details["response"], "SD");
+}
+
+// @covers q7.morphology_change
+TEST(RuleQ7, NecrosisOrDensityFallWithGrowthIsAMorphologyCaution) {
+  auto j = base();
+  j["imaging"]["studies"][0]["lesions"][0]["necrosis"] = true;
+  EXPECT_TRUE(has_code(q(eval(j), "Q7").cautions, "morphology_change"));
+  j = base();
+  j["imaging"]["studies"] = Json::parse(R"([
+    {"id": "b", "date": "2024-06-01", "lesions": [{"id": "L1", "long_axis": {"value": 30, "unit": "mm"},
+      "density": {"value": 90, "unit": "[hnsf'U]"}}]},
+    {"id": "f", "date": "2025-02-15", "lesions": [{"id": "L1", "long_axis": {"value": 33, "unit": "mm"},
+      "density": {"value": 60, "unit": "[hnsf'U]"}}]}])");
+  EXPECT_TRUE(has_code(q(eval(j), "Q7").cautions, "morphology_change"));
+  j["imaging"]["studies"][1]["lesions"][0]["density"]["value"] = 95;
+  EXPECT_FALSE(has_code(q(eval(j), "Q7").cautions, "morphology_change"));
+}
+
+// ---------------------------------------------------------------- Q8
+// @covers q8.not_frail
+TEST(RuleQ8, YoungerFitPatientIsNotFrail) {
+  EXPECT_EQ(q(eval(base()), "Q8").verdict, "not_frail");
+}
+
+// @covers q8.frail
+TEST(RuleQ8, G8AtOrBelowFourteenIsFrail) {
+  auto j = base();
+  j["patient"]["age"] = 78;
+  j["patient"]["g8"] = {{"total", 14}};
+  EXPECT_EQ(q(eval(j), "Q8").verdict, "frail_rlt_with_caution");  // ≤ 14 abnormal (Bellera 2012)
+  j["patient"]["g8"] = {{"total", 14.5}};
+  EXPECT_EQ(q(eval(j), "Q8").verdict, "not_frail");
+  j["patient"]["cga"] = "vulnerable";  // the comprehensive assessment outranks the screen
+  EXPECT_EQ(q(eval(j), "Q8").verdict, "frail_rlt_with_caution");
+}
+
+// @covers q8.insufficient
+TEST(RuleQ8, OlderPatientWithoutScreeningIsInsufficient) {
+  auto j = base();
+  j["patient"]["age"] = 70;  // G8 age (≥ 70)
+  auto a = q(eval(j), "Q8");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+  EXPECT_TRUE(has_code(a.actions, "g8_screening"));
+  j["patient"]["age"] = 69;
+  EXPECT_EQ(q(eval(j), "Q8").verdict, "not_frail");
+}
+
+// @covers q8.marrow_caution q8.renal_caution q8.hepatic_caution q8.performance_caution
+TEST(RuleQ8, TheilerThresholdsAreCautionFlagsOnBothSides) {
+  auto j = base();
+  j["labs"][1]["value"]["value"] = 79;   // Hb < 80 g/L
+  j["labs"][2]["value"]["value"] = 74;   // platelets < 75
+  j["labs"][3]["value"]["value"] = 121;  // AST 121/40 = 3.03 × ULN > 3
+  j["patient"]["ecog"] = 3;              // ECOG ≥ 3
+  j["labs"][0]["value"]["value"] = 150;  // 64 y male, 150 µmol/L = 1.697 mg/dL → eGFR 44.6
+  auto a = q(eval(j), "Q8");
+  EXPECT_TRUE(has_code(a.cautions, "marrow_caution"));
+  EXPECT_TRUE(has_code(a.cautions, "renal_caution"));
+  EXPECT_TRUE(has_code(a.cautions, "hepatic_caution"));
+  EXPECT_TRUE(has_code(a.cautions, "performance_caution"));
+  j["labs"][1]["value"]["value"] = 80;
+  j["labs"][2]["value"]["value"] = 75;
+  j["labs"][3]["value"]["value"] = 120;  // exactly 3 × ULN: not above
+  j["patient"]["ecog"] = 2;
+  j["labs"][0]["value"]["value"] = 145;  // 1.640 mg/dL → eGFR 46.4
+  a = q(eval(j), "Q8");
+  EXPECT_FALSE(has_code(a.cautions, "marrow_caution"));
+  EXPECT_FALSE(has_code(a.cautions, "renal_caution"));
+  EXPECT_FALSE(has_code(a.cautions, "hepatic_caution"));
+  EXPECT_FALSE(has_code(a.cautions, "performance_caution"));
+}
+
+// ---------------------------------------------------------------- Q9
+// @covers q9.not_g3
+TEST(RuleQ9, NotApplicableBelowG3) {
+  EXPECT_EQ(q(eval(base()), "Q9").verdict, "not_applicable");
+}
+
+// @covers q9.rlt_pending_approval q9.rlt_option
+TEST(RuleQ9, SstrPositiveG3DependsOnApproval) {
+  auto j = base();
+  j["tumour"]["ki67"] = 30;
+  EXPECT_EQ(q(eval(j), "Q9").verdict, "g3_rlt_pending_approval");
+  Policy p;
+  p.first_line_approved = true;
+  EXPECT_EQ(q(eval(j, p), "Q9").verdict, "g3_rlt_option");
+}
+
+// @covers q9.chemotherapy_preferred
+TEST(RuleQ9, SstrNegativeG3OrProgressionOnRltPrefersChemotherapy) {
+  auto j = base();
+  j["tumour"]["ki67"] = 30;
+  j["imaging"]["sstr"][0]["krenning"] = 1;
+  EXPECT_EQ(q(eval(j), "Q9").verdict, "g3_chemotherapy_preferred");
+  j["imaging"]["sstr"][0]["krenning"] = 3;
+  j["treatments"].push_back({{"id", "rlt-1"},
+                             {"category", "rlt"},
+                             {"start", "2023-01-01"},
+                             {"end", "2023-07-01"},
+                             {"stop_reason", "progression"}});
+  EXPECT_EQ(q(eval(j), "Q9").verdict, "g3_chemotherapy_preferred");
+}
+
+// @covers q9.insufficient
+TEST(RuleQ9, NoGradeIsInsufficient) {
+  auto j = base();
+  j["tumour"].erase("ki67");
+  j["tumour"].erase("mitoses");
+  EXPECT_EQ(q(eval(j), "Q9").verdict, "insufficient_data");
+}
+
+// ---------------------------------------------------------------- Q10
+Json with_rlt(double kidney_gy_per_cycle, const std::string& progression_date) {
+  auto j = base();
+  j["treatments"].push_back({{"id", "rlt-1"},
+                             {"category", "rlt"},
+                             {"start", "2021-03-01"},
+                             {"end", "2021-08-16"},
+                             {"best_response", "PR"},
+                             {"stop_reason", "completed"},
+                             {"progression_date", progression_date}});
+  Json cycles = Json::array();
+  const char* dates[] = {"2021-03-01", "2021-04-26", "2021-06-21", "2021-08-16"};
+  for (int i = 0; i < 4; ++i)
+    cycles.push_back(
+        {{"id", "c" + std::to_string(i + 1)},
+         {"course", "first"},
+         {"date", dates[i]},
+         {"activity", {{"value", 7.4}, {"unit", "GBq"}}},
+         {"dosimetry",
+          {{"absorbed_doses",
+            {{{"organ", "kidneys"}, {"dose", {{"value", kidney_gy_per_cycle}, {"unit", "Gy"}}}},
+             {{"organ", "bone_marrow"}, {"dose", {{"value", 0.2}, {"unit", "Gy"}}}}}}}}});
+  j["rlt_cycles"] = cycles;
+  j["progression"]["date"] = progression_date;
+  return j;
+}
+
+// @covers q10.no_prior_rlt
+TEST(RuleQ10, NoPriorRltIsNotApplicable) {
+  EXPECT_EQ(q(eval(base()), "Q10").verdict, "not_applicable");
+}
+
+// @covers q10.retreatment_option
+TEST(RuleQ10, LongResponseNewSstrPetAndBudgetLeftIsARetreatmentOption) {
+  auto a = q(eval(with_rlt(4.0, "2024-12-20")), "Q10");
+  EXPECT_EQ(a.verdict, "retreatment_option");
+  EXPECT_TRUE(has_code(a.cautions, "off_label"));
+  // 4 × 4.0 = 16 Gy used; 7 Gy left; 1 Gy/GBq would allow 7 GBq... here 4.0/7.4 = 0.541 Gy/GBq
+  // → 7 / 0.541 = 12.95 GBq, capped at 7.4 GBq
+  EXPECT_NEAR(a.details["budget"]["kidneys"]["remaining_gy"].get<double>(), 7.0, 1e-9);
+  EXPECT_NEAR(a.details["budget"]["next_activity_gbq"].get<double>(), 7.4, 1e-9);
+  Policy p;
+  p.retreatment_approved = true;
+  EXPECT_FALSE(has_code(q(eval(with_rlt(4.0, "2024-12-20"), p), "Q10").cautions, "off_label"));
+}
+
+// @covers q10.not_eligible
+TEST(RuleQ10, ResponseShorterThanTwelveMonthsOrSpentBudgetIsNotEligible) {
+  // last cycle 2021-08-16; progression 2022-08-16 = 365 days = 11.99 months < 12
+  EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-16")), "Q10").verdict, "not_eligible");
+  // 2022-08-17 = 366 days = 12.02 months ≥ 12 (SSTR PET 2025-02-20 is after the course)
+  EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-17")), "Q10").verdict, "retreatment_option");
+  // 4 × 5.75 = 23 Gy: the kidney budget is spent exactly
+  auto a = q(eval(with_rlt(5.75, "2024-12-20")), "Q10");
+  EXPECT_EQ(a.verdict, "not_eligible");
+  EXPECT_NEAR(a.details["budget"]["next_activity_gbq"].get<double>(), 0.0, 1e-9);
+}
+
+// @covers q10.sstr_pet_required
+TEST(RuleQ10, SstrPetFromBeforeTheFirstCourseDoesNotCount) {
+  auto j = with_rlt(4.0, "2024-12-20");
+  j["imaging"]["sstr"][0]["date"] = "2020-12-01";
+  auto a = q(eval(j), "Q10");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+  EXPECT_TRUE(has_code(a.actions, "sstr_pet_at_progression"));
+}
+
+// @covers q10.insufficient
+TEST(RuleQ10, MissingDosimetryIsInsufficient) {
+  auto j = with_rlt(4.0, "2024-12-20");
+  for (auto& c : j["rlt_cycles"])
+    c.erase("dosimetry");
+  auto a = q(eval(j), "Q10");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+  EXPECT_TRUE(has_code(a.actions, "dosimetry_required"));
+  j = base();
+  j.erase("treatments");
+  j.erase("rlt_cycles");
+  EXPECT_EQ(q(eval(j), "Q10").verdict, "insufficient_data");
+}
+
+// ---------------------------------------------------------------- report contract
+TEST(Report, EveryAnswerCarriesGradeReferencesAndProvenance) {
+  auto r = eval(base());
+  ASSERT_EQ(r.questions.size(), 10u);
+  auto j = to_json(r);
+  EXPECT_EQ(j["format"], "rltguide-report/1");
+  EXPECT_EQ(j["ruleset"]["source"]["doi"], "10.1007/s40618-024-02448-6");
+  EXPECT_EQ(j["ruleset"]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_FALSE(j["generated_by"]["git_commit"].get<std::string>().empty());
+  for (const auto& a : j["questions"]) {
+    EXPECT_FALSE(a["evidence"]["level"].get<std::string>().empty());
+    EXPECT_FALSE(a["references"].empty());
+    EXPECT_FALSE(a["recommendation"].get<std::string>().empty());
+  }
+  EXPECT_NE(render_html(r).find("does not make it"), std::string::npos);
+  EXPECT_NE(render_text(r).find("does not make it"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rlt::engine
