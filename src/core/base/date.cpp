@@ -1,5 +1,7 @@
 #include "base/date.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace rlt {
@@ -29,6 +31,14 @@ std::string Date::iso() const {
   std::chrono::year_month_day ymd{days_};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+Date Date::plus_months(int n) const noexcept {
+  std::chrono::year_month_day ymd{days_};
+  auto ym = std::chrono::year_month(ymd.year(), ymd.month()) + std::chrono::months(n);
+  auto last = std::chrono::year_month_day_last(ym.year(), std::chrono::month_day_last(ym.month()));
+  auto day = std::min(ymd.day(), last.day());
+  return Date(std::chrono::year_month_day(ym.year(), ym.month(), day));
 }
 
 double Date::months_since(Date earlier) const noexcept {

@@ -24,6 +24,9 @@ class Date {
   }
   /// Months as days * 12 / 365.25 (the convention of the tumour growth rate literature).
   [[nodiscard]] double months_since(Date earlier) const noexcept;
+  /// The same day n calendar months later (the last day of the month when that day does not
+  /// exist, e.g. 31 January + 1 month = 28 or 29 February).
+  [[nodiscard]] Date plus_months(int n) const noexcept;
   constexpr auto operator<=>(const Date&) const = default;
 
  private:

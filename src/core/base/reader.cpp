@@ -86,8 +86,13 @@ void ObjectReader::problem(std::string_view key, std::string expected, std::stri
 
 void ObjectReader::problem_at(const std::string& pointer, std::string expected, std::string found,
                               std::string code) {
-  diags_->add(
-      {pointer, doc_->position(pointer), std::move(expected), std::move(found), std::move(code)});
+  // A missing field has no position of its own: report where its parent object starts.
+  SourcePos pos = doc_->position(pointer);
+  for (std::string p = pointer; pos.line == 0 && !p.empty();) {
+    p = p.substr(0, p.rfind('/'));
+    pos = doc_->position(p);
+  }
+  diags_->add({pointer, pos, std::move(expected), std::move(found), std::move(code)});
 }
 
 Fact<bool> ObjectReader::boolean(std::string_view key) {

@@ -115,6 +115,7 @@ Answer start(const Ctx& x, std::string_view id) {
   if (const auto* rec = x.rs.recommendation(id)) {
     a.question = rec->question;
     a.recommendation = rec->summary;
+    a.context = rec->context;
     a.level = rec->level;
     a.strength = rec->strength;
     a.references = rec->references;
@@ -464,6 +465,28 @@ Answer q1(const Ctx& x) {
     }
     return a;
   }
+  // Progression on another first-line systemic treatment: the text says all patients progressing
+  // on first-line treatment should be considered (the boxed recommendation names SSA).
+  if (ssa == Tri::no && adv == Tri::yes && sstr == Tri::yes) {
+    for (const auto& tr : x.c.treatments)
+      if (tr.category.known() && *tr.category.value != model::TreatmentCategory::ssa &&
+          *tr.category.value != model::TreatmentCategory::surgery &&
+          *tr.category.value != model::TreatmentCategory::locoregional &&
+          *tr.category.value != model::TreatmentCategory::rlt &&
+          tr.stop_reason.is(model::StopReason::progression)) {
+        RULE("q1.candidate_other_first_line");
+        use(a.rationale, "progressed on " + std::string(model::to_string(*tr.category.value)),
+            "yes", tr.pointer);
+        set(a, Status::applies, "candidate");
+        a.graded = false;
+        a.cautions.push_back(
+            {"not_after_ssa",
+             "Progression on a first-line treatment other than an SSA: the "
+             "text considers such patients, the graded recommendation names SSA."});
+        a.actions.push_back({"consider_rlt", "Discuss 177Lu-DOTATATE RLT at the tumour board."});
+        return a;
+      }
+  }
   // Not (known to have) progressed on SSA: the NETTER-2 first-line population?
   Tri n2 = netter2_population(x, a);
   bool no_prior_systemic = x.d.lines_before.has_value() && *x.d.lines_before == 0;
@@ -473,6 +496,7 @@ Answer q1(const Ctx& x) {
     if (x.p.first_line_approved) {
       RULE("q1.candidate_first_line");
       set(a, Status::applies, "candidate_first_line");
+      a.graded = false;
       a.explanation.push_back(
           "NETTER-2 population (newly diagnosed G2–G3, Ki-67 10–55 %, SSTR-positive) and the "
           "policy says first-line RLT is approved.");
@@ -482,6 +506,7 @@ Answer q1(const Ctx& x) {
     } else {
       RULE("q1.first_line_pending_approval");
       set(a, Status::applies, "first_line_pending_approval");
+      a.graded = false;
       a.explanation.push_back(
           "NETTER-2 population, but first-line RLT is not approved under the current policy.");
     }
@@ -596,10 +621,17 @@ Answer q2(const Ctx& x) {
     set(a, Status::applies, "not_documented");
     a.explanation.push_back(
         "Progression is claimed on clinical or biochemical grounds only; confirm it on CT/MRI.");
+    a.actions.erase(std::remove_if(a.actions.begin(), a.actions.end(),
+                                   [](const Coded& c) { return c.code == "ct_mri_required"; }),
+                    a.actions.end());
     a.actions.push_back({"ct_mri_required", "Confirm progression on contrast-enhanced CT or MRI."});
     return a;
   }
   RULE("q2.insufficient");
+  if (x.d.lines_before == 0)
+    a.explanation.push_back(
+        "No treatment yet: progression is not required for first-line treatment (NETTER-2 setting, "
+        "see Q1 and Q9).");
   if (!pr.status.known() || pr.status.is(model::ProgressionStatus::unknown))
     miss(a.missing, "progression status", pr.status.pointer, "whether the disease is progressing");
   if (!pr.basis.known())
@@ -692,11 +724,26 @@ Answer q3(const Ctx& x) {
 // @rule q4.not_g1g2 @rule q4.no_ssa_failure @rule q4.sstr_negative @rule q4.insufficient
 // @rule q5.not_g1g2 @rule q5.no_ssa_failure @rule q5.sstr_negative @rule q5.insufficient
 // @rule q6.not_g1g2 @rule q6.no_ssa_failure @rule q6.sstr_negative @rule q6.insufficient
+// @rule q4.prior_rlt @rule q4.not_advanced @rule q5.prior_rlt @rule q5.not_advanced
+// @rule q6.prior_rlt @rule q6.not_advanced
 std::optional<std::pair<Status, std::string>> second_line_gate(const Ctx& x, Answer& a,
                                                                const char* qid) {
   Tri g12 = need_grade_g1g2(x, a);
   Tri ssa = need_ssa_progression(x, a);
   Tri sstr = need_sstr(x, a);
+  Tri adv = need_advanced(x, a);
+  if (x.d.prior_rlt == Tri::yes) {
+    a.rules.push_back(fmt::format("{}.prior_rlt", qid));
+    a.explanation.push_back(
+        "The patient has had RLT: this is a second-line comparison; see Q10 for retreatment.");
+    return std::pair{Status::not_applicable, std::string("not_applicable")};
+  }
+  if (adv == Tri::no) {
+    a.rules.push_back(fmt::format("{}.not_advanced", qid));
+    a.explanation.push_back(
+        "Localised or resectable disease: the comparison concerns advanced disease.");
+    return std::pair{Status::not_applicable, std::string("not_applicable")};
+  }
   if (g12 == Tri::no) {
     a.rules.push_back(fmt::format("{}.not_g1g2", qid));
     a.explanation.push_back("G3 tumour: this comparison was made for G1–G2 NETs (see Q9).");
@@ -713,10 +760,15 @@ std::optional<std::pair<Status, std::string>> second_line_gate(const Ctx& x, Ans
         "SSTR-negative disease: RLT is not an option, so the comparison does not arise.");
     return std::pair{Status::not_applicable, std::string("not_applicable")};
   }
-  if (g12 == Tri::unknown || ssa == Tri::unknown || sstr == Tri::unknown) {
+  if (g12 == Tri::unknown || ssa == Tri::unknown || sstr == Tri::unknown || adv == Tri::unknown) {
     a.rules.push_back(fmt::format("{}.insufficient", qid));
     return std::pair{Status::insufficient_data, std::string("insufficient_data")};
   }
+  if (x.d.lines_before && *x.d.lines_before > 1)
+    a.cautions.push_back(
+        {"later_line", fmt::format("{} systemic lines already given: the comparison was made "
+                                   "for second-line treatment after SSA.",
+                                   *x.d.lines_before)});
   return std::nullopt;
 }
 
@@ -858,8 +910,8 @@ Answer q6(const Ctx& x) {
   if (t.functional.known() && *t.functional.value != model::Functional::non_functioning)
     a.cautions.push_back(
         {"functioning_tumour",
-         "Functioning tumour: SSA escalation may still be used for symptom control; the "
-         "recommendation concerns tumour growth."});
+         "Functioning tumour: the evidence of this recommendation concerns non-functioning NETs "
+         "and tumour growth; SSA escalation may still be used to control the syndrome."});
   Tri unfit =
       fact_tri(a, x.c.patient.unfit_for_other_treatment, "unfit for other antitumour treatment",
                "high-dose SSA remains an option for patients unfit for other treatment");
@@ -1021,9 +1073,11 @@ Answer q8(const Ctx& x) {
          "performance status is part of the frailty picture");
   }
 
-  // Frail? CGA decides when given; otherwise the G8 screen; below the G8 age and with a good
-  // performance status the patient is taken as not frail.
+  // Frail? CGA decides when given; otherwise the G8 screen. Without either, a patient below
+  // the G8 age, with ECOG 0–1 and no comorbidity (a given, empty list) is taken as not frail;
+  // anything else needs an assessment with a validated tool.
   Tri frail = Tri::unknown;
+  const auto& com = pt.comorbidities;
   if (pt.cga.known()) {
     use(a.rationale, "comprehensive geriatric assessment",
         std::string(model::to_string(*pt.cga.value)), pt.cga.pointer);
@@ -1034,16 +1088,23 @@ Answer q8(const Ctx& x) {
     if (frail == Tri::yes)
       a.actions.push_back({"comprehensive_geriatric_assessment",
                            "G8 ≤ 14: a comprehensive geriatric assessment is advised."});
-  } else if (x.d.age_years && pt.ecog.known() &&
+  } else if (x.d.age_years && pt.ecog.known() && com.known() && com.value->empty() &&
              !rs.threshold("q8.g8_screening_age").holds(*x.d.age_years) && *pt.ecog.value <= 1) {
     use(a.rationale, "age", fmt::format("{:.0f}", *x.d.age_years), x.d.age_pointer);
+    use(a.rationale, "comorbidities", "none", com.pointer);
     frail = Tri::no;
-    a.explanation.push_back("Younger than the age for geriatric screening and ECOG 0–1.");
+    a.explanation.push_back(
+        "Younger than the age of geriatric screening, ECOG 0–1 and no comorbidity.");
   } else {
     miss(a.missing, "G8 screening or a comprehensive geriatric assessment", pt.g8.total.pointer,
          "validated tools should assess frailty");
-    if (x.d.age_years && rs.threshold("q8.g8_screening_age").holds(*x.d.age_years))
-      a.actions.push_back({"g8_screening", "Screen with the G8 questionnaire (age ≥ 70)."});
+    if (com.known() && !com.value->empty())
+      use(a.rationale, "comorbidities", fmt::format("{} listed", com.value->size()), com.pointer);
+    bool g8_age = x.d.age_years && rs.threshold("q8.g8_screening_age").holds(*x.d.age_years);
+    a.actions.push_back({g8_age ? "g8_screening" : "frailty_assessment",
+                         g8_age ? "Screen with the G8 questionnaire (age ≥ 70)."
+                                : "Assess frailty with a validated tool (comorbidities, function, "
+                                  "nutrition, cognition)."});
   }
   if (frail == Tri::yes) {
     RULE("q8.frail");
@@ -1103,6 +1164,7 @@ Answer q9(const Ctx& x) {
   if (sstr == Tri::no || progressed_on_rlt) {
     RULE("q9.chemotherapy_preferred");
     set(a, Status::applies, "g3_chemotherapy_preferred");
+    a.graded = false;
     a.explanation.push_back(
         progressed_on_rlt
             ? "G3 NET progressing on RLT: chemotherapy (alkylating-based) is preferred."
@@ -1203,10 +1265,21 @@ Answer q10(const Ctx& x, const dosimetry::Budget* budget) {
   }
   Tri lasting = Tri::unknown;
   if (first_course_end && progression) {
-    double months = progression->months_since(*first_course_end);
-    use(a.rationale, "months from the last cycle of the first course to progression",
-        fmt::format("{:.1f}", months), progression_ptr);
-    lasting = tri(x.rs.threshold("q10.response_duration_months").holds(months));
+    // Calendar months: "at least one year" means progression on or after the anniversary of
+    // the last cycle of the first course.
+    const auto& th = x.rs.threshold("q10.response_duration_months");
+    Date anniversary = first_course_end->plus_months(static_cast<int>(th.value));
+    use(a.rationale, "last cycle of the first course", first_course_end->iso(), "/rlt_cycles");
+    use(a.rationale, "progression after RLT", progression->iso(), progression_ptr);
+    lasting = tri(*progression >= anniversary);
+    a.explanation.push_back(fmt::format("Response from {} to {}: {} the {}-month mark ({}).",
+                                        first_course_end->iso(), progression->iso(),
+                                        lasting == Tri::yes ? "reaches" : "falls short of",
+                                        fmt_num(th.value), anniversary.iso()));
+    a.cautions.push_back({"reference_discrepancy",
+                          "The 12-month criterion is attributed by the consensus to 'the Delphi "
+                          "consensus [13]', but its reference 13 is Kwekkeboom et al. 2008."});
+    a.graded = false;
   } else {
     if (!first_course_end)
       miss(a.missing, "dates of the first RLT course", "/rlt_cycles",
@@ -1240,11 +1313,29 @@ Answer q10(const Ctx& x, const dosimetry::Budget* budget) {
       miss(a.missing, m.what, m.pointer, "the dose budget needs every cycle's kidney dose");
     if (budget->status == dosimetry::BudgetStatus::budget_exhausted) budget_left = Tri::no;
     if (budget->status == dosimetry::BudgetStatus::ok) budget_left = Tri::yes;
-    if (budget->next_activity)
+    if (budget->next_activity) {
       a.explanation.push_back(fmt::format(
-          "Dose budget: kidneys {:.1f} of {:.1f} Gy used; next activity up to {:.2f} GBq{}.",
-          budget->kidneys.used_gy, budget->kidneys.limit_gy, budget->next_activity->value(),
+          "Dose budget: kidneys {:.1f} of {:.1f} Gy{} used ({:.1f} Gy left); next activity up to "
+          "{:.2f} GBq{}.",
+          budget->kidneys.used_gy, budget->kidneys.limit_gy,
+          budget->kidneys.limit_is_bed ? " BED" : "", budget->kidneys.remaining_gy,
+          budget->next_activity->value(),
           budget->capped ? " (capped at the standard activity)" : ""));
+      if (budget->marrow.assessed)
+        a.explanation.push_back(fmt::format(
+            "Bone marrow: {:.2f} of {:.1f} Gy used ({:.2f} Gy left).", budget->marrow.used_gy,
+            budget->marrow.limit_gy, budget->marrow.remaining_gy));
+      if (budget->remaining_cumulative_activity)
+        a.explanation.push_back(
+            fmt::format("Remaining cumulative activity within both limits: {:.1f} GBq{}.",
+                        budget->remaining_cumulative_activity->value(),
+                        budget->full_cycles_remaining
+                            ? fmt::format(" ({} full cycles at the standard activity)",
+                                          *budget->full_cycles_remaining)
+                            : std::string()));
+    }
+    for (const auto& w : budget->warnings)
+      a.cautions.push_back({"dosimetry_note", w});
     if (budget_left == Tri::unknown)
       a.actions.push_back({"dosimetry_required",
                            "Collect the kidney (and marrow) dosimetry of every previous cycle."});
@@ -1298,6 +1389,10 @@ std::vector<PlanItem> plan(const Report& r) {
                      }() +
                      ".",
                  "scope"});
+  // label contraindications first: they can stop treatment whatever the consensus says
+  for (const auto& s : r.label_safety)
+    if (s.kind == "contraindication")
+      p.push_back({s.code, "Label contraindication (check before any RLT): " + s.text, s.source});
   // actions in question order, de-duplicated by code
   std::vector<std::string> seen;
   for (const auto& q : r.questions)
@@ -1306,8 +1401,6 @@ std::vector<PlanItem> plan(const Report& r) {
       seen.push_back(act.code);
       p.push_back({act.code, act.text, q.id});
     }
-  for (const auto& s : r.label_safety)
-    if (s.kind == "contraindication") p.push_back({s.code, "Label: " + s.text, s.source});
   return p;
 }
 
@@ -1387,6 +1480,8 @@ Report evaluate(const model::Case& c, const Policy& policy, const kb::Ruleset& r
       auto bp = dosimetry::BudgetPolicy::from_ruleset(rs);
       bp.kidney_dose_limit = units::Gray(policy.kidney_limit_gy);
       bp.marrow_limit = units::Gray(policy.marrow_limit_gy);
+      // No cycle dose may be estimated from another cycle: a missing dose is missing.
+      bp.estimate_unmeasured_cycles = false;
       bp.kidney_limit = policy.kidney_limit_kind == KidneyLimitKind::bed
                             ? dosimetry::KidneyLimit::bed
                             : dosimetry::KidneyLimit::absorbed_dose;
@@ -1403,6 +1498,23 @@ Report evaluate(const model::Case& c, const Policy& policy, const kb::Ruleset& r
         for (const auto& m : r.scope.missing)
           q.missing.push_back(m);
         set(q, Status::insufficient_data, "insufficient_data");
+        static const std::vector<std::string> kGathering = {"mdt_required",
+                                                            "ct_mri_required",
+                                                            "sstr_pet_required",
+                                                            "consider_fdg_pet",
+                                                            "consider_rebiopsy",
+                                                            "fdg_pet_before_rlt",
+                                                            "g8_screening",
+                                                            "frailty_assessment",
+                                                            "comprehensive_geriatric_assessment",
+                                                            "sstr_pet_at_progression",
+                                                            "dosimetry_required"};
+        q.actions.erase(std::remove_if(q.actions.begin(), q.actions.end(),
+                                       [](const Coded& act) {
+                                         return std::find(kGathering.begin(), kGathering.end(),
+                                                          act.code) == kGathering.end();
+                                       }),
+                        q.actions.end());
         q.cautions.push_back({"scope_unconfirmed",
                               "Scope is not confirmed (see scope). If the case is a sporadic, "
                               "well-differentiated GEP-NET, the answer would be: " +

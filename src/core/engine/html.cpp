@@ -266,6 +266,11 @@ std::string render_html(const Report& r) {
       o << (i ? ", " : "") << q.references[i];
     o << "</span>";
     o << "<p><i>Consensus, in our words:</i> " << esc(q.recommendation) << "</p>";
+    if (!q.context.empty())
+      o << "<p class=\"muted\"><i>Context (ungraded):</i> " << esc(q.context) << "</p>";
+    if (!q.graded)
+      o << "<p class=\"caution\">This verdict rests on the ungraded text of the consensus; the "
+           "evidence grade above belongs to the boxed recommendation.</p>";
     if (!q.explanation.empty()) {
       o << "<ul>";
       for (const auto& e : q.explanation)

@@ -71,7 +71,11 @@ Json to_json(const Report& r) {
                   {"status", to_string(q.status)},
                   {"verdict", q.verdict},
                   {"recommendation", q.recommendation},
-                  {"evidence", {{"level", q.level}, {"strength", q.strength}}},
+                  {"evidence",
+                   {{"level", q.level},
+                    {"strength", q.strength},
+                    {"basis", q.graded ? "graded recommendation" : "consensus text (ungraded)"}}},
+                  {"context", q.context},
                   {"references", q.references},
                   {"rules", q.rules},
                   {"explanation", q.explanation},
@@ -183,6 +187,9 @@ std::string render_markdown(const Report& r) {
         "**Verdict:** `{}` (status `{}`) · **Evidence:** {}-{} · **References:** {}\n\n", q.verdict,
         to_string(q.status), q.level, q.strength, refs_text(q.references));
     o << "*Consensus (our summary):* " << q.recommendation << "\n\n";
+    if (!q.context.empty()) o << "*Context, ungraded:* " << q.context << "\n\n";
+    if (!q.graded)
+      o << "*This verdict rests on the ungraded text, not on the graded recommendation.*\n\n";
     for (const auto& e : q.explanation)
       o << "- " << e << "\n";
     if (!q.rationale.empty()) {

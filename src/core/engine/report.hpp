@@ -42,7 +42,11 @@ struct Answer {
   std::string question;
   Status status = Status::insufficient_data;
   std::string verdict;
-  std::string recommendation;  ///< own-words summary from the ruleset
+  std::string recommendation;  ///< own-words summary of the boxed (graded) recommendation
+  std::string context;         ///< own-words summary of ungraded points from the text
+  /// True when the verdict follows the graded recommendation; false when it rests on the
+  /// ungraded text of the consensus (then the level and strength do not apply to it).
+  bool graded = true;
   std::string level, strength;
   std::vector<int> references;
   std::vector<std::string> rules;        ///< the rules that decided

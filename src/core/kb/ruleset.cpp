@@ -147,6 +147,7 @@ Result<Ruleset> load_ruleset(std::string_view text, std::string sha256, Diagnost
     rec.id = required_string(r, "id", "the question id, Q1..Q10");
     rec.question = required_string(r, "question", "the question");
     rec.summary = required_string(r, "summary", "an own-words summary of the recommendation");
+    rec.context = r.string("context", 4000).value.value_or("");
     rec.level = required_string(r, "level", "the level of evidence as graded (1a..5)");
     rec.strength = required_string(r, "strength", "the strength as graded (A..D)");
     static const std::regex kLevel("[1-5][abc]?");

@@ -46,7 +46,8 @@ struct Reference {
 struct Recommendation {
   std::string id;        ///< Q1..Q10
   std::string question;  ///< the question, in our words
-  std::string summary;   ///< the recommendation, in our own words
+  std::string summary;   ///< the boxed (graded) recommendation, in our own words
+  std::string context;   ///< ungraded points from the text around it, in our own words
   std::string level;     ///< as graded by the consensus, e.g. "1b"
   std::string strength;  ///< A..D
   std::vector<int> references;

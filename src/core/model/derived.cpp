@@ -97,7 +97,12 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
   for (const Treatment* t : ssas)
     if (t->stop_reason.is(StopReason::progression) || t->progression_date.known()) prog = t;
   const auto& pr = c.progression;
-  if (prog == nullptr && pr.status.is(ProgressionStatus::progressive)) {
+  // Current progression counts only when documented on imaging: a rising marker or symptoms
+  // alone do not prove progression (consensus Q2).
+  bool imaging_progression =
+      pr.status.is(ProgressionStatus::progressive) &&
+      (pr.basis.is(ProgressionBasis::recist) || pr.basis.is(ProgressionBasis::other_imaging));
+  if (prog == nullptr && imaging_progression) {
     // progression now, while an SSA course is ongoing (or ended on/after the progression date)
     for (const Treatment* t : ssas) {
       bool during = ongoing(*t) == Tri::yes;
@@ -122,12 +127,18 @@ Derived derive(const Case& c, const kb::Ruleset& rs) {
     d.ssa.progressed = Tri::no;
     d.ssa.why = "the treatment history lists no somatostatin analogue";
   } else if (c.treatments_given) {
-    bool all_known = std::all_of(ssas.begin(), ssas.end(), [](const Treatment* t) {
-      return t->stop_reason.known() && !t->stop_reason.is(StopReason::ongoing);
+    // With stable or responding disease now, an ongoing course has not failed (yet).
+    bool not_progressing_now =
+        pr.status.is(ProgressionStatus::stable) || pr.status.is(ProgressionStatus::responding);
+    bool all_known = std::all_of(ssas.begin(), ssas.end(), [&](const Treatment* t) {
+      return t->stop_reason.known() &&
+             (!t->stop_reason.is(StopReason::ongoing) || not_progressing_now);
     });
     if (all_known) {
       d.ssa.progressed = Tri::no;
-      d.ssa.why = "every SSA course ended for a reason other than progression";
+      d.ssa.why = not_progressing_now
+                      ? "no SSA course ended for progression and the disease is not progressing now"
+                      : "every SSA course ended for a reason other than progression";
     } else {
       d.ssa.why =
           "an SSA course is ongoing or its stop reason is not given, and progression on it "

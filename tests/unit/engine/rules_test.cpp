@@ -17,6 +17,7 @@ Json base() {
   return Json::parse(R"({
     "format": "rltguide-case/1", "case_id": "R", "assessment_date": "2025-03-10",
     "patient": {"age": 64, "sex": "male", "weight": {"value": 78, "unit": "kg"}, "ecog": 1,
+                "comorbidities": [],
                 "unfit_for_other_treatment": false, "hereditary_syndrome": "none"},
     "tumour": {"primary_site": "ileum", "differentiation": "well", "histology": "net", "ki67": 8,
                "mitoses": 3, "extent": "metastatic", "resectable": false, "bulky": false,
@@ -158,6 +159,17 @@ TEST(RuleQ1, Netter2PopulationDependsOnThePolicy) {
   EXPECT_EQ(q(eval(j, p), "Q1").verdict, "candidate_first_line");
 }
 
+// @covers q1.candidate_other_first_line
+TEST(RuleQ1, ProgressionOnAnotherFirstLineIsACandidateFromTheText) {
+  auto j = base();
+  j["treatments"] = Json::parse(R"([{"id": "cap", "category": "chemotherapy", "regimen": "CAPTEM",
+    "start": "2023-01-01", "end": "2024-06-01", "stop_reason": "progression"}])");
+  auto a = q(eval(j), "Q1");
+  EXPECT_EQ(a.verdict, "candidate");
+  EXPECT_FALSE(a.graded);
+  EXPECT_TRUE(has_code(a.cautions, "not_after_ssa"));
+}
+
 // @covers q1.no_ssa_progression
 TEST(RuleQ1, Netter2KiBoundaries) {
   auto j = base();
@@ -197,7 +209,10 @@ TEST(RuleQ2, RecistProgressionIsDocumented) {
 TEST(RuleQ2, BiochemicalProgressionAloneIsNotDocumented) {
   auto j = base();
   j["progression"]["basis"] = "biochemical_only";
-  auto a = q(eval(j), "Q2");
+  j["imaging"]["studies"][0]["lesions"][0].erase("target");
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q1").verdict, "insufficient_data");  // progression on SSA is not proven
+  auto a = q(r, "Q2");
   EXPECT_EQ(a.verdict, "not_documented");
   EXPECT_TRUE(has_code(a.cautions, "biochemical_progression_only"));
   EXPECT_TRUE(has_code(a.actions, "ct_mri_required"));
@@ -348,6 +363,41 @@ TEST(RuleQ4, PreferenceConditionsNotMetAreNamed) {
   EXPECT_NE(a.cautions[0].text.find("heterogeneous"), std::string::npos);
 }
 
+// @covers q4.prior_rlt q5.prior_rlt q6.prior_rlt
+TEST(RuleQ4, AfterRltTheSecondLineComparisonsDoNotApply) {
+  auto j = base();
+  j["rlt_cycles"] = Json::parse(R"([{"id": "c1", "date": "2023-01-10"}])");
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q4").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q5").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q6").verdict, "not_applicable");
+  EXPECT_TRUE(has_code(q(r, "Q1").cautions, "prior_rlt_see_q10"));
+}
+
+// @covers q4.not_advanced q5.not_advanced q6.not_advanced
+TEST(RuleQ4, ResectableDiseaseMakesTheComparisonsNotApplicable) {
+  auto j = base();
+  j["tumour"]["extent"] = "locally_advanced";
+  j["tumour"]["resectable"] = true;
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q4").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q5").verdict, "not_applicable");
+  EXPECT_EQ(q(r, "Q6").verdict, "not_applicable");
+  j["tumour"].erase("resectable");
+  EXPECT_EQ(q(eval(j), "Q4").verdict, "insufficient_data");
+}
+
+TEST(RuleQ4, LaterLinesCarryACaution) {
+  auto j = base();
+  j["treatments"].push_back({{"id", "eve"},
+                             {"category", "everolimus"},
+                             {"start", "2024-01-01"},
+                             {"end", "2024-12-01"},
+                             {"stop_reason", "progression"}});
+  EXPECT_TRUE(has_code(q(eval(j), "Q4").cautions, "later_line"));
+  EXPECT_FALSE(has_code(q(eval(base()), "Q4").cautions, "later_line"));
+}
+
 // ---------------------------------------------------------------- Q5
 // @covers q5.rlt_preferred
 TEST(RuleQ5, IlealNetWithoutRapidProgressionPrefersRlt) {
@@ -401,8 +451,10 @@ TEST(RuleQ6, ProgressionOnHighDoseSsaIsNotThisComparison) {
   j["treatments"][0]["dose_mg"] = 60;  // NETTER-1 control arm dose
   EXPECT_EQ(q(eval(j), "Q6").verdict, "not_applicable");
   j["treatments"][0]["dose_mg"] = 30;
-  j["treatments"][0]["interval_days"] = 27;
+  j["treatments"][0]["interval_days"] = 21;  // every 3 weeks: high dose (≤ 21 days)
   EXPECT_EQ(q(eval(j), "Q6").verdict, "not_applicable");
+  j["treatments"][0]["interval_days"] = 22;  // a shifted 4-weekly schedule is still standard
+  EXPECT_EQ(q(eval(j), "Q6").verdict, "rlt_preferred");
   j["treatments"][0].erase("interval_days");
   EXPECT_EQ(q(eval(j), "Q6").verdict, "insufficient_data");
 }
@@ -465,7 +517,13 @@ TEST(RuleQ8, OlderPatientWithoutScreeningIsInsufficient) {
   EXPECT_EQ(a.verdict, "insufficient_data");
   EXPECT_TRUE(has_code(a.actions, "g8_screening"));
   j["patient"]["age"] = 69;
-  EXPECT_EQ(q(eval(j), "Q8").verdict, "not_frail");
+  EXPECT_EQ(q(eval(j), "Q8").verdict, "not_frail");  // below 70, ECOG 1, no comorbidity
+  j["patient"]["comorbidities"] = {"heart failure"};
+  a = q(eval(j), "Q8");
+  EXPECT_EQ(a.verdict, "insufficient_data");  // comorbidity: frailty must be assessed
+  EXPECT_TRUE(has_code(a.actions, "frailty_assessment"));
+  j["patient"].erase("comorbidities");
+  EXPECT_EQ(q(eval(j), "Q8").verdict, "insufficient_data");
 }
 
 // @covers q8.marrow_caution q8.renal_caution q8.hepatic_caution q8.performance_caution
@@ -580,10 +638,10 @@ TEST(RuleQ10, LongResponseNewSstrPetAndBudgetLeftIsARetreatmentOption) {
 
 // @covers q10.not_eligible
 TEST(RuleQ10, ResponseShorterThanTwelveMonthsOrSpentBudgetIsNotEligible) {
-  // last cycle 2021-08-16; progression 2022-08-16 = 365 days = 11.99 months < 12
-  EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-16")), "Q10").verdict, "not_eligible");
-  // 2022-08-17 = 366 days = 12.02 months ≥ 12 (SSTR PET 2025-02-20 is after the course)
-  EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-17")), "Q10").verdict, "retreatment_option");
+  // last cycle 2021-08-16; "at least one year": progression on 2022-08-16 qualifies, the day
+  // before does not (SSTR PET 2025-02-20 is after the course)
+  EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-15")), "Q10").verdict, "not_eligible");
+  EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-16")), "Q10").verdict, "retreatment_option");
   // 4 × 5.75 = 23 Gy: the kidney budget is spent exactly
   auto a = q(eval(with_rlt(5.75, "2024-12-20")), "Q10");
   EXPECT_EQ(a.verdict, "not_eligible");

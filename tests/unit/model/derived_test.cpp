@@ -53,9 +53,24 @@ TEST(Derived, ProgressionOnAStoppedSsaCourseNamesTheCourse) {
 TEST(Derived, ProgressionNowDuringOngoingSsa) {
   auto d = derive(parse(with(R"(, "treatments": [
     {"id": "ssa-1", "category": "ssa", "start": "2023-02-15", "stop_reason": "ongoing"}],
-    "progression": {"status": "progressive", "date": "2025-02-15"})")));
+    "progression": {"status": "progressive", "basis": "recist", "date": "2025-02-15"})")));
   EXPECT_EQ(d.ssa.progressed, Tri::yes);
   EXPECT_EQ(d.on_ssa_now, Tri::yes);
+}
+
+TEST(Derived, BiochemicalProgressionAloneDoesNotProveProgressionOnSsa) {
+  // consensus Q2: chromogranin A alone is not definitive evidence of progression
+  auto d = derive(parse(with(R"(, "treatments": [
+    {"id": "ssa-1", "category": "ssa", "start": "2023-02-15", "stop_reason": "ongoing"}],
+    "progression": {"status": "progressive", "basis": "biochemical_only"})")));
+  EXPECT_EQ(d.ssa.progressed, Tri::unknown);
+}
+
+TEST(Derived, StableDiseaseOnOngoingSsaIsNotProgressionOnSsa) {
+  auto d = derive(parse(with(R"(, "treatments": [
+    {"id": "ssa-1", "category": "ssa", "start": "2023-02-15", "stop_reason": "ongoing"}],
+    "progression": {"status": "stable"})")));
+  EXPECT_EQ(d.ssa.progressed, Tri::no);
 }
 
 TEST(Derived, OngoingSsaWithoutProgressionIsUnknownNotNo) {
@@ -78,8 +93,10 @@ TEST(Derived, SsaIntensityBoundaries) {
   t.dose_mg.value = 120;
   t.interval_days.value = 14;
   EXPECT_EQ(ssa_intensity(t, rs), SsaIntensity::high);  // CLARINET FORTE: every 14 days
-  t.interval_days.value = 27;
+  t.interval_days.value = 21;  // ≤ 21 days: high (ruleset ssa.standard_interval, > 21 standard)
   EXPECT_EQ(ssa_intensity(t, rs), SsaIntensity::high);
+  t.interval_days.value = 22;
+  EXPECT_EQ(ssa_intensity(t, rs), SsaIntensity::standard);
   t.interval_days.value = 28;
   EXPECT_EQ(ssa_intensity(t, rs), SsaIntensity::standard);
   t.dose_mg.value.reset();
