@@ -50,3 +50,26 @@ void BM_EngineRetreatmentCase(benchmark::State& state) {
 BENCHMARK(BM_EngineRetreatmentCase);
 
 }  // namespace
+
+namespace {
+
+void BM_CaseParseValidate(benchmark::State& state) {
+  std::string text = example("01-midgut-g2-progressing-on-octreotide.json");
+  for (auto _ : state) {
+    auto parsed = rlt::model::parse_case(text);
+    benchmark::DoNotOptimize(parsed);
+  }
+}
+BENCHMARK(BM_CaseParseValidate);
+
+void BM_ReportToJson(benchmark::State& state) {
+  auto parsed = rlt::model::parse_case(example("01-midgut-g2-progressing-on-octreotide.json"));
+  auto r = rlt::engine::evaluate(parsed.value, rlt::engine::Policy{});
+  for (auto _ : state) {
+    std::string out = rlt::engine::to_json(r).dump();
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_ReportToJson);
+
+}  // namespace

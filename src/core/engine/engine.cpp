@@ -952,7 +952,13 @@ Answer q7(const Ctx& x) {
     a.details["response"] = resp;
     a.details["response_date"] = last.date.iso();
     a.details["best_overall_response"] = std::string(calc::recist::to_string(r.best.response));
-    a.details["recist"] = calc::recist::to_json(r);
+    Json tps = Json::array();
+    for (const auto& tp : r.timepoints)
+      tps.push_back({{"study", tp.study_id},
+                     {"date", tp.date.iso()},
+                     {"sum_mm", tp.sum ? Json(static_cast<double>(tp.sum->v) / 10.0) : Json()},
+                     {"overall", tp.baseline ? Json() : Json(calc::recist::to_string(tp.overall))}});
+    a.details["timepoints"] = std::move(tps);
     use(a.rationale, "RECIST 1.1 response at " + last.date.iso(), resp,
         x.c.imaging_pointer + "/studies");
     a.explanation.push_back(
@@ -1523,7 +1529,7 @@ Report evaluate(const model::Case& c, const Policy& policy, const kb::Ruleset& r
     }
     if (budget) r.charts["budget"] = dosimetry::to_json(*budget);
   }
-  if (x.recist) r.charts["recist_svg"] = calc::recist::to_svg(*x.recist);
+  r.recist = x.recist;
   // Timeline of treatments (lines of therapy) for the chart.
   Json tl = Json::array();
   for (const auto& t : c.treatments) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "calc/recist_series.hpp"
 #include "engine/report.hpp"
 
 namespace rlt::engine {
@@ -237,8 +238,8 @@ std::string render_html(const Report& r) {
   // Charts
   o << "<h2>Charts</h2><div class=\"charts\">";
   bool any_chart = false;
-  if (r.charts.contains("recist_svg")) {
-    o << r.charts["recist_svg"].get<std::string>();
+  if (r.recist) {
+    o << calc::recist::to_svg(*r.recist);
     any_chart = true;
   }
   if (r.charts.contains("budget")) {

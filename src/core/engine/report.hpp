@@ -3,11 +3,13 @@
 // of the same Report.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/json_doc.hpp"
+#include "calc/recist.hpp"
 #include "engine/policy.hpp"
 
 namespace rlt::engine {
@@ -117,6 +119,9 @@ struct Report {
   std::vector<PlanItem> plan;
   std::vector<SafetyItem> label_safety;
   Json charts = Json::object();  ///< data for the charts of the HTML report
+  /// The RECIST series computed from the case, kept for the HTML chart (drawn only when an
+  /// HTML report is rendered).
+  std::optional<calc::recist::SeriesResult> recist;
 };
 
 Json to_json(const Report& r);
