@@ -954,10 +954,11 @@ Answer q7(const Ctx& x) {
     a.details["best_overall_response"] = std::string(calc::recist::to_string(r.best.response));
     Json tps = Json::array();
     for (const auto& tp : r.timepoints)
-      tps.push_back({{"study", tp.study_id},
-                     {"date", tp.date.iso()},
-                     {"sum_mm", tp.sum ? Json(static_cast<double>(tp.sum->v) / 10.0) : Json()},
-                     {"overall", tp.baseline ? Json() : Json(calc::recist::to_string(tp.overall))}});
+      tps.push_back(
+          {{"study", tp.study_id},
+           {"date", tp.date.iso()},
+           {"sum_mm", tp.sum ? Json(static_cast<double>(tp.sum->v) / 10.0) : Json()},
+           {"overall", tp.baseline ? Json() : Json(calc::recist::to_string(tp.overall))}});
     a.details["timepoints"] = std::move(tps);
     use(a.rationale, "RECIST 1.1 response at " + last.date.iso(), resp,
         x.c.imaging_pointer + "/studies");
