@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/reader.hpp"
+#include "model/case_parser.hpp"
 #include "model/names.hpp"
 
 namespace rlt::calc::recist {
@@ -19,73 +20,6 @@ Params ParsedSeries::params() const {
   if (sd_min_days) p.sd_min_days = *sd_min_days;
   return p;
 }
-
-namespace {
-
-model::Lesion read_lesion(ObjectReader& lr, std::set<std::string>& ids) {
-  model::Lesion l;
-  l.pointer = lr.pointer();
-  auto id = lr.string("id", 100);
-  if (!id.known()) {
-    if (!lr.has("id"))
-      lr.problem("id", "an id for this lesion (the same id at every study)", "nothing",
-                 "missing_field");
-  } else if (!ids.insert(*id.value).second) {
-    lr.problem("id", "a lesion id used once per study", describe_json(Json(*id.value)),
-               "duplicate_id");
-  }
-  l.id = id.value.value_or("");
-  l.organ = lr.string("organ", 100);
-  l.nodal = lr.boolean("nodal");
-  l.target = lr.boolean("target");
-  l.state = lr.enumeration("state", model::names(model::LesionState{}));
-  l.long_axis = lr.quantity<units::Millimetre>("long_axis", ut::length_mm(), 0, 1000, "length");
-  l.short_axis = lr.quantity<units::Millimetre>("short_axis", ut::length_mm(), 0, 1000, "length");
-  l.density = lr.quantity<units::Hounsfield>("density", ut::density_hu(), -1000, 3000,
-                                             "density in Hounsfield units");
-  l.necrosis = lr.boolean("necrosis");
-  l.non_target_status = lr.enumeration("non_target_status", model::names(model::NonTargetStatus{}));
-  l.fragment_of = lr.string("fragment_of", 100);
-  l.coalesced_into = lr.string("coalesced_into", 100);
-  if (l.long_axis.known() && l.short_axis.known() && *l.short_axis.value > *l.long_axis.value)
-    lr.problem("short_axis",
-               fmt::format("a short axis no longer than the long axis ({} mm)",
-                           fmt_num(l.long_axis.value->value())),
-               fmt_num(l.short_axis.value->value()) + " mm", "out_of_range");
-  if (l.fragment_of.known() && l.fragment_of.value == id.value)
-    lr.problem("fragment_of", "the id of another lesion", describe_json(Json(*l.fragment_of.value)),
-               "self_reference");
-  if (l.coalesced_into.known() && l.coalesced_into.value == id.value)
-    lr.problem("coalesced_into", "the id of another lesion",
-               describe_json(Json(*l.coalesced_into.value)), "self_reference");
-  lr.finish();
-  return l;
-}
-
-model::ImagingStudy read_study(ObjectReader& r) {
-  model::ImagingStudy s;
-  s.pointer = r.pointer();
-  auto id = r.string("id", 100);
-  s.id = id.value.value_or("");
-  s.date = r.date("date");
-  if (!s.date.known() && !r.has("date"))
-    r.problem("date", "the date of the study as \"YYYY-MM-DD\"", "nothing", "missing_field");
-  s.modality = r.enumeration("modality", model::names(model::Modality{}));
-  s.contrast = r.boolean("contrast");
-  s.phase = r.enumeration("phase", model::names(model::Phase{}));
-  s.slice_thickness =
-      r.quantity<units::Millimetre>("slice_thickness", ut::length_mm(), 0.1, 50, "slice thickness");
-  s.baseline = r.boolean("baseline");
-  std::set<std::string> ids;
-  for (auto& lr : r.objects("lesions"))
-    s.lesions.push_back(read_lesion(lr, ids));
-  s.new_lesions = r.enumeration("new_lesions", model::names(model::NewLesions{}));
-  s.new_intratumoural_nodules = r.boolean("new_intratumoural_nodules");
-  r.finish();
-  return s;
-}
-
-}  // namespace
 
 ParsedSeries read_series(std::string_view text, const JsonLimits& limits) {
   ParsedSeries out;
@@ -115,7 +49,7 @@ ParsedSeries read_series(std::string_view text, const JsonLimits& limits) {
   else if (present && studies.empty())
     top.problem("studies", "at least one imaging study", "an empty array", "out_of_range");
   for (auto& r : studies)
-    out.series.studies.push_back(read_study(r));
+    out.series.studies.push_back(model::read_imaging_study(r));
   std::set<std::string> ids;
   for (const auto& s : out.series.studies)
     if (!s.id.empty() && !ids.insert(s.id).second)

@@ -3,34 +3,13 @@
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
+
 #include "calc/recist_series.hpp"
 
 namespace rlt::calc::recist {
 
 namespace {
-
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string_view colour(const Timepoint& t) {
   if (t.baseline) return "#555555";
@@ -74,12 +53,12 @@ std::string to_svg(const SeriesResult& r) {
       "{1}\" "
       "font-family=\"sans-serif\" font-size=\"11\">\n",
       kW, kH);
-  s += fmt::format("<title>{}: sum of diameters over time</title>\n", escape(r.version));
+  s += fmt::format("<title>{}: sum of diameters over time</title>\n", xml_escape(r.version));
   s += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"white\"/>\n", kW, kH);
   s += fmt::format(
       "<text x=\"{}\" y=\"20\" font-size=\"13\">{} sum of target diameters (mm); best overall "
       "response: {}</text>\n",
-      kLeft, escape(r.version), escape(to_string(r.best.response)));
+      kLeft, xml_escape(r.version), xml_escape(to_string(r.best.response)));
   // axes
   s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"black\"/>\n", kLeft,
                    kTop, kTop + plot_h);
@@ -124,9 +103,9 @@ std::string to_svg(const SeriesResult& r) {
         "fill=\"{}\"/>"
         "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>"
         "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" fill=\"#555\">{}</text></g>\n",
-        escape(t.date.iso()), t.day, escape(sum), escape(label), x(t.day), y(t.assessed_sum.mm()),
-        colour(t), x(t.day), y(t.assessed_sum.mm()) - 9, escape(label), x(t.day),
-        kTop + plot_h + 15, t.day);
+        xml_escape(t.date.iso()), t.day, xml_escape(sum), xml_escape(label), x(t.day),
+        y(t.assessed_sum.mm()), colour(t), x(t.day), y(t.assessed_sum.mm()) - 9, xml_escape(label),
+        x(t.day), kTop + plot_h + 15, t.day);
   }
   s += "</svg>\n";
   return s;

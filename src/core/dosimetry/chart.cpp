@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
+
 #include "model/names.hpp"
 
 namespace rlt::dosimetry {
@@ -16,29 +18,6 @@ namespace {
 constexpr double kW = 760, kH = 440, kLeft = 70, kRight = 190, kTop = 40, kBottom = 50;
 constexpr std::array kColours = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
                                  "#ff7f0e", "#8c564b", "#17becf"};
-
-std::string escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
 
 // A "nice" axis step (1, 2 or 5 × 10^k) giving about `n` ticks.
 double nice_step(double range, int n) {
@@ -93,7 +72,7 @@ std::string tac_chart_svg(const CycleResult& r, const std::string& title) {
                    kW, kH);
   s += fmt::format(R"svg(<text x="{}" y="22" font-size="14" font-weight="bold">{}</text>)svg"
                    "\n",
-                   kLeft, escape(title));
+                   kLeft, xml_escape(title));
   // Axes and grid.
   const double xstep =
       nice_step(tmax, 7) < 24 ? nice_step(tmax, 7) : std::round(nice_step(tmax, 7) / 24) * 24;
@@ -157,7 +136,7 @@ std::string tac_chart_svg(const CycleResult& r, const std::string& title) {
         kW - kRight + 12, ly, kW - kRight + 32, colour);
     s += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}">{}</text>)svg"
                      "\n",
-                     kW - kRight + 38, ly + 4, escape(label));
+                     kW - kRight + 38, ly + 4, xml_escape(label));
   }
   s += "</svg>\n";
   return s;

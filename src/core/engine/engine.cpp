@@ -18,6 +18,9 @@
 #include "calc/recist_series.hpp"
 #include "calc/renal.hpp"
 #include "dosimetry/budget.hpp"
+#include "dosimetry/chart.hpp"
+#include "dosimetry/organ_dose.hpp"
+#include "dosimetry/precycle.hpp"
 #include "engine/safety.hpp"
 #include "model/derived.hpp"
 #include "model/names.hpp"
@@ -1549,6 +1552,41 @@ Report evaluate(const model::Case& c, const Policy& policy, const kb::Ruleset& r
   }
   if (!tl.empty() && !r.meta.assessment_date.empty()) r.charts["timeline"] = tl;
   r.label_safety = label_safety(c, x.crcl, policy);
+  if (x.d.prior_rlt == Tri::yes) {
+    // Before a further cycle: the label's dose-modification checks (rlt_dosimetry precycle).
+    auto pre = dosimetry::check_precycle(dosimetry::precycle_input(c));
+    for (const auto& res : pre.results) {
+      if (res.status != dosimetry::RuleStatus::triggered || res.rule == nullptr) continue;
+      const auto& rule = *res.rule;
+      if (rule.check == dosimetry::PrecycleCheck::pregnant ||
+          rule.check == dosimetry::PrecycleCheck::breastfeeding)
+        continue;  // reported above
+      std::vector<FactUsed> why;
+      for (const auto& ptr : res.pointers)
+        why.push_back({std::string(rule.id), res.finding, ptr});
+      r.label_safety.push_back(
+          {std::string(rule.id),
+           rule.verified && rule.action == dosimetry::PrecycleAction::do_not_treat
+               ? "contraindication"
+               : "check",
+           fmt::format("Before the next cycle: {} — {}. Label action: {}", rule.description,
+                       res.finding, rule.action_text),
+           fmt::format("{} {} ({})", rule.source.document, rule.source.section,
+                       rule.source.revision),
+           rule.verified ? "verified" : "unverified", why});
+    }
+  }
+  // Time-activity curves of cycles measured on SPECT/CT, for the HTML report.
+  Json tacs = Json::array();
+  for (const auto& cy : c.rlt_cycles) {
+    if (cy.dosimetry.measurements.empty()) continue;
+    auto res = dosimetry::compute_cycle(cy.dosimetry, cy.activity.value, c.patient.sex.value,
+                                        dosimetry::DoseOptions{}, dosimetry::PriorKinetics{});
+    tacs.push_back(dosimetry::tac_chart_svg(
+        res, fmt::format("Cycle {} ({}): organ activity and fitted curves", cy.id,
+                         cy.date.known() ? cy.date.value->iso() : "date unknown")));
+  }
+  if (!tacs.empty()) r.charts["tac_svgs"] = std::move(tacs);
   r.plan = plan(r);
   return r;
 }

@@ -6,36 +6,14 @@
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
+
 #include "calc/recist_series.hpp"
 #include "engine/report.hpp"
 
 namespace rlt::engine {
 
 namespace {
-
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string badge_class(const std::string& verdict) {
   if (verdict == "insufficient_data") return "b-missing";
@@ -139,7 +117,7 @@ std::string timeline_svg(const Json& items, const std::string& today) {
                                                 : "#d4a72c";
     double a = X(day(it["start"].get<std::string>())), b = X(day(it["end"].get<std::string>()));
     s << fmt::format(R"(<text x="10" y="{}" font-size="11">{}</text>)", y + 13,
-                     esc(it["label"].get<std::string>()));
+                     xml_escape(it["label"].get<std::string>()));
     s << fmt::format(R"(<rect x="{:.1f}" y="{}" width="{:.1f}" height="14" rx="3" fill="{}"/>)", a,
                      y + 2, std::max(b - a, 3.0), color);
     if (it.value("ongoing", false))
@@ -164,8 +142,8 @@ void facts_table(std::ostringstream& o, const std::vector<FactUsed>& fs) {
   if (fs.empty()) return;
   o << "<table><tr><th>fact</th><th>value</th><th>from</th></tr>";
   for (const auto& f : fs)
-    o << "<tr><td>" << esc(f.name) << "</td><td>" << esc(f.value) << "</td><td><code>"
-      << esc(f.pointer) << "</code></td></tr>";
+    o << "<tr><td>" << xml_escape(f.name) << "</td><td>" << xml_escape(f.value) << "</td><td><code>"
+      << xml_escape(f.pointer) << "</code></td></tr>";
   o << "</table>";
 }
 
@@ -175,35 +153,35 @@ std::string render_html(const Report& r) {
   std::ostringstream o;
   std::string title =
       "rltguide — case " + (r.meta.case_id.empty() ? std::string("(no id)") : r.meta.case_id);
-  o << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(title)
+  o << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << xml_escape(title)
     << "</title><style>" << kCss << "</style></head><body>";
-  o << "<h1>" << esc(title) << "</h1>";
+  o << "<h1>" << xml_escape(title) << "</h1>";
   o << "<div class=\"muted\">Radioligand therapy (177Lu-DOTATATE) in GEP-NETs — tumour board "
        "summary · assessment date "
-    << esc(r.meta.assessment_date) << "</div>";
-  if (!r.meta.case_description.empty()) o << "<p>" << esc(r.meta.case_description) << "</p>";
-  o << "<div class=\"disclaimer\"><b>Decision support only.</b> " << esc(r.meta.disclaimer)
+    << xml_escape(r.meta.assessment_date) << "</div>";
+  if (!r.meta.case_description.empty()) o << "<p>" << xml_escape(r.meta.case_description) << "</p>";
+  o << "<div class=\"disclaimer\"><b>Decision support only.</b> " << xml_escape(r.meta.disclaimer)
     << "</div>";
 
   // Summary tiles
   o << "<div class=\"summary\">";
-  o << "<div class=\"tile\"><span class=\"muted\">Scope</span><b>" << esc(r.scope.verdict)
+  o << "<div class=\"tile\"><span class=\"muted\">Scope</span><b>" << xml_escape(r.scope.verdict)
     << "</b>";
   for (const auto& why : r.scope.reasons)
-    o << "<span class=\"badge b-warn\">" << esc(why) << "</span>";
+    o << "<span class=\"badge b-warn\">" << xml_escape(why) << "</span>";
   o << "</div>";
-  o << "<div class=\"tile\"><span class=\"muted\">WHO 2022 grade</span><b>" << esc(r.grade.verdict)
-    << "</b>" << esc(r.grade.category);
+  o << "<div class=\"tile\"><span class=\"muted\">WHO 2022 grade</span><b>"
+    << xml_escape(r.grade.verdict) << "</b>" << xml_escape(r.grade.category);
   for (const auto& f : r.grade.flags)
-    o << " <span class=\"badge b-warn\">" << esc(f) << "</span>";
+    o << " <span class=\"badge b-warn\">" << xml_escape(f) << "</span>";
   o << "</div>";
   auto d = [&](const char* k) {
     return r.derived.contains(k) && !r.derived[k].is_null() ? r.derived[k].dump()
                                                             : std::string("unknown");
   };
   o << "<div class=\"tile\"><span class=\"muted\">Systemic lines so far</span><b>"
-    << esc(d("lines_before"))
-    << "</b>progressed on SSA: " << esc(r.derived.value("progressed_on_ssa", "unknown"))
+    << xml_escape(d("lines_before"))
+    << "</b>progressed on SSA: " << xml_escape(r.derived.value("progressed_on_ssa", "unknown"))
     << "</div>";
   o << "<div class=\"tile\"><span class=\"muted\">Kidney function</span><b>";
   if (r.calculators.contains("egfr"))
@@ -218,21 +196,22 @@ std::string render_html(const Report& r) {
   o << "</div></div>";
 
   for (const auto& e : r.scope.explanation)
-    o << "<div>" << esc(e) << "</div>";
+    o << "<div>" << xml_escape(e) << "</div>";
   if (!r.scope.missing.empty()) {
     o << "<ul>";
     for (const auto& m : r.scope.missing)
-      o << "<li class=\"missing\">Missing for scope: " << esc(m.name) << " <code>" << esc(m.pointer)
-        << "</code> — " << esc(m.why) << "</li>";
+      o << "<li class=\"missing\">Missing for scope: " << xml_escape(m.name) << " <code>"
+        << xml_escape(m.pointer) << "</code> — " << xml_escape(m.why) << "</li>";
     o << "</ul>";
   }
   for (const auto& e : r.grade.explanation)
-    o << "<div class=\"muted\">Grade: " << esc(e) << "</div>";
+    o << "<div class=\"muted\">Grade: " << xml_escape(e) << "</div>";
 
   // Plan first: what the board should do
   o << "<h2>Plan</h2><ol>";
   for (const auto& p : r.plan)
-    o << "<li>" << esc(p.text) << " <span class=\"muted\">(" << esc(p.source) << ")</span></li>";
+    o << "<li>" << xml_escape(p.text) << " <span class=\"muted\">(" << xml_escape(p.source)
+      << ")</span></li>";
   o << "</ol>";
 
   // Charts
@@ -246,6 +225,11 @@ std::string render_html(const Report& r) {
     o << budget_svg(r.charts["budget"]);
     any_chart = true;
   }
+  if (r.charts.contains("tac_svgs")) {
+    for (const auto& svg : r.charts["tac_svgs"])
+      o << svg.get<std::string>();
+    any_chart = true;
+  }
   if (r.charts.contains("timeline")) {
     o << timeline_svg(r.charts["timeline"], r.meta.assessment_date);
     any_chart = true;
@@ -257,37 +241,39 @@ std::string render_html(const Report& r) {
   // Questions
   o << "<h2>The ten questions of the consensus</h2>";
   for (const auto& q : r.questions) {
-    o << "<div class=\"card\"><h3><span class=\"qid\">" << esc(q.id) << "</span>" << esc(q.question)
-      << "</h3>";
-    o << "<span class=\"badge " << badge_class(q.verdict) << "\">" << esc(q.verdict) << "</span>";
-    o << "<span class=\"badge ev\">evidence " << esc(q.level) << "-" << esc(q.strength)
+    o << "<div class=\"card\"><h3><span class=\"qid\">" << xml_escape(q.id) << "</span>"
+      << xml_escape(q.question) << "</h3>";
+    o << "<span class=\"badge " << badge_class(q.verdict) << "\">" << xml_escape(q.verdict)
       << "</span>";
-    o << "<span class=\"muted\">status " << esc(std::string(to_string(q.status))) << " · refs ";
+    o << "<span class=\"badge ev\">evidence " << xml_escape(q.level) << "-"
+      << xml_escape(q.strength) << "</span>";
+    o << "<span class=\"muted\">status " << xml_escape(std::string(to_string(q.status)))
+      << " · refs ";
     for (std::size_t i = 0; i < q.references.size(); ++i)
       o << (i ? ", " : "") << q.references[i];
     o << "</span>";
-    o << "<p><i>Consensus, in our words:</i> " << esc(q.recommendation) << "</p>";
+    o << "<p><i>Consensus, in our words:</i> " << xml_escape(q.recommendation) << "</p>";
     if (!q.context.empty())
-      o << "<p class=\"muted\"><i>Context (ungraded):</i> " << esc(q.context) << "</p>";
+      o << "<p class=\"muted\"><i>Context (ungraded):</i> " << xml_escape(q.context) << "</p>";
     if (!q.graded)
       o << "<p class=\"caution\">This verdict rests on the ungraded text of the consensus; the "
            "evidence grade above belongs to the boxed recommendation.</p>";
     if (!q.explanation.empty()) {
       o << "<ul>";
       for (const auto& e : q.explanation)
-        o << "<li>" << esc(e) << "</li>";
+        o << "<li>" << xml_escape(e) << "</li>";
       o << "</ul>";
     }
     facts_table(o, q.rationale);
     if (!q.missing.empty() || !q.cautions.empty() || !q.actions.empty()) {
       o << "<ul>";
       for (const auto& m : q.missing)
-        o << "<li class=\"missing\">Missing: " << esc(m.name) << " <code>" << esc(m.pointer)
-          << "</code> — " << esc(m.why) << "</li>";
+        o << "<li class=\"missing\">Missing: " << xml_escape(m.name) << " <code>"
+          << xml_escape(m.pointer) << "</code> — " << xml_escape(m.why) << "</li>";
       for (const auto& c : q.cautions)
-        o << "<li class=\"caution\">Caution: " << esc(c.text) << "</li>";
+        o << "<li class=\"caution\">Caution: " << xml_escape(c.text) << "</li>";
       for (const auto& a : q.actions)
-        o << "<li class=\"action\">Action: " << esc(a.text) << "</li>";
+        o << "<li class=\"action\">Action: " << xml_escape(a.text) << "</li>";
       o << "</ul>";
     }
     o << "</div>";
@@ -298,20 +284,20 @@ std::string render_html(const Report& r) {
        "consensus)</h2><table><tr><th>kind</th><th>rule</th><th>source</th><th>wording "
        "checked</th></tr>";
   for (const auto& s : r.label_safety)
-    o << "<tr><td>" << esc(s.kind) << "</td><td>" << esc(s.text) << "</td><td>" << esc(s.source)
-      << "</td><td>" << esc(s.verification) << "</td></tr>";
+    o << "<tr><td>" << xml_escape(s.kind) << "</td><td>" << xml_escape(s.text) << "</td><td>"
+      << xml_escape(s.source) << "</td><td>" << xml_escape(s.verification) << "</td></tr>";
   o << "</table>";
 
   // Policy and provenance
   o << "<h2>Policy and provenance</h2><table>";
   for (const auto& [k, v] : r.policy.describe())
-    o << "<tr><th>" << esc(k) << "</th><td>" << esc(v) << "</td></tr>";
-  o << "</table><p class=\"muted\">Source: " << esc(r.meta.source_citation)
-    << " doi:" << esc(r.meta.source_doi)
+    o << "<tr><th>" << xml_escape(k) << "</th><td>" << xml_escape(v) << "</td></tr>";
+  o << "</table><p class=\"muted\">Source: " << xml_escape(r.meta.source_citation)
+    << " doi:" << xml_escape(r.meta.source_doi)
     << " (CC BY 4.0); recommendations summarised in our own words. Ruleset "
-    << esc(r.meta.ruleset_id) << " " << esc(r.meta.ruleset_version) << ", sha256 <code>"
-    << esc(r.meta.ruleset_sha256) << "</code>. rltguide " << esc(r.meta.program_version) << " (git "
-    << esc(r.meta.git_commit) << ").</p>";
+    << xml_escape(r.meta.ruleset_id) << " " << xml_escape(r.meta.ruleset_version)
+    << ", sha256 <code>" << xml_escape(r.meta.ruleset_sha256) << "</code>. rltguide "
+    << xml_escape(r.meta.program_version) << " (git " << xml_escape(r.meta.git_commit) << ").</p>";
   o << "</body></html>\n";
   return o.str();
 }

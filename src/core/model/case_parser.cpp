@@ -241,53 +241,17 @@ class CaseParser {
   }
 
   ImagingStudy read_study(ObjectReader& r) {
-    ImagingStudy s;
-    s.pointer = r.pointer();
-    s.id = id_of(r, "imaging", false);
-    s.date = dated(r, "date");
-    s.modality = r.enumeration("modality", names(Modality{}));
-    s.contrast = r.boolean("contrast");
-    s.phase = r.enumeration("phase", names(Phase{}));
-    s.slice_thickness = r.quantity<units::Millimetre>("slice_thickness", ut::length_mm(), 0.1, 50,
-                                                      "slice thickness");
-    s.baseline = r.boolean("baseline");
-    std::set<std::string> lesion_ids;
-    for (auto& lr : r.objects("lesions")) {
-      Lesion l;
-      l.pointer = lr.pointer();
-      auto id = lr.string("id", 100);
-      if (!id.known()) {
-        lr.problem("id", "an id for this lesion (the same id at every study)", "nothing",
-                   "missing_field");
-      } else if (!lesion_ids.insert(*id.value).second) {
-        lr.problem("id", "a lesion id used once per study", describe_json(Json(*id.value)),
-                   "duplicate_id");
-      }
-      l.id = id.value.value_or("");
-      l.organ = lr.string("organ", 100);
-      l.nodal = lr.boolean("nodal");
-      l.target = lr.boolean("target");
-      l.state = lr.enumeration("state", names(LesionState{}));
-      l.long_axis = lr.quantity<units::Millimetre>("long_axis", ut::length_mm(), 0, 1000, "length");
-      l.short_axis =
-          lr.quantity<units::Millimetre>("short_axis", ut::length_mm(), 0, 1000, "length");
-      l.density = lr.quantity<units::Hounsfield>("density", ut::density_hu(), -1000, 3000,
-                                                 "density in Hounsfield units");
-      l.necrosis = lr.boolean("necrosis");
-      l.non_target_status = lr.enumeration("non_target_status", names(NonTargetStatus{}));
-      l.fragment_of = lr.string("fragment_of", 100);
-      l.coalesced_into = lr.string("coalesced_into", 100);
-      if (l.long_axis.known() && l.short_axis.known() && *l.short_axis.value > *l.long_axis.value)
-        lr.problem("short_axis",
-                   fmt::format("a short axis no longer than the long axis ({} mm)",
-                               fmt_num(l.long_axis.value->value())),
-                   fmt_num(l.short_axis.value->value()) + " mm", "out_of_range");
-      lr.finish();
-      s.lesions.push_back(std::move(l));
+    ImagingStudy s = read_imaging_study(r);
+    // the shared reader checks the fields; here: ids across the case and the assessment date
+    if (!s.id.empty() && !ids_["imaging"].insert(s.id).second)
+      r.problem_at(r.pointer_of("id"), "an id not used by another imaging entry",
+                   describe_json(Json(s.id)), "duplicate_id");
+    if (s.date.known() && assessment_ && *s.date.value > *assessment_) {
+      r.problem_at(s.date.pointer,
+                   fmt::format("a date on or before assessment_date {}", assessment_->iso()),
+                   s.date.value->iso(), "date_after_assessment");
+      s.date.value.reset();
     }
-    s.new_lesions = r.enumeration("new_lesions", names(NewLesions{}));
-    s.new_intratumoural_nodules = r.boolean("new_intratumoural_nodules");
-    r.finish();
     return s;
   }
 
@@ -367,6 +331,69 @@ class CaseParser {
 };
 
 }  // namespace
+
+Lesion read_lesion(ObjectReader& lr, std::set<std::string>& ids) {
+  Lesion l;
+  l.pointer = lr.pointer();
+  auto id = lr.string("id", 100);
+  if (!id.known()) {
+    if (!lr.has("id"))
+      lr.problem("id", "an id for this lesion (the same id at every study)", "nothing",
+                 "missing_field");
+  } else if (!ids.insert(*id.value).second) {
+    lr.problem("id", "a lesion id used once per study", describe_json(Json(*id.value)),
+               "duplicate_id");
+  }
+  l.id = id.value.value_or("");
+  l.organ = lr.string("organ", 100);
+  l.nodal = lr.boolean("nodal");
+  l.target = lr.boolean("target");
+  l.state = lr.enumeration("state", names(LesionState{}));
+  l.long_axis = lr.quantity<units::Millimetre>("long_axis", ut::length_mm(), 0, 1000, "length");
+  l.short_axis = lr.quantity<units::Millimetre>("short_axis", ut::length_mm(), 0, 1000, "length");
+  l.density = lr.quantity<units::Hounsfield>("density", ut::density_hu(), -1000, 3000,
+                                             "density in Hounsfield units");
+  l.necrosis = lr.boolean("necrosis");
+  l.non_target_status = lr.enumeration("non_target_status", names(NonTargetStatus{}));
+  l.fragment_of = lr.string("fragment_of", 100);
+  l.coalesced_into = lr.string("coalesced_into", 100);
+  if (l.long_axis.known() && l.short_axis.known() && *l.short_axis.value > *l.long_axis.value)
+    lr.problem("short_axis",
+               fmt::format("a short axis no longer than the long axis ({} mm)",
+                           fmt_num(l.long_axis.value->value())),
+               fmt_num(l.short_axis.value->value()) + " mm", "out_of_range");
+  if (l.fragment_of.known() && l.fragment_of.value == id.value)
+    lr.problem("fragment_of", "the id of another lesion", describe_json(Json(*l.fragment_of.value)),
+               "self_reference");
+  if (l.coalesced_into.known() && l.coalesced_into.value == id.value)
+    lr.problem("coalesced_into", "the id of another lesion",
+               describe_json(Json(*l.coalesced_into.value)), "self_reference");
+  lr.finish();
+  return l;
+}
+
+ImagingStudy read_imaging_study(ObjectReader& r) {
+  ImagingStudy s;
+  s.pointer = r.pointer();
+  auto id = r.string("id", 100);
+  s.id = id.value.value_or("");
+  s.date = r.date("date");
+  if (!s.date.known() && !r.has("date"))
+    r.problem("date", "the date of the study as \"YYYY-MM-DD\"", "nothing", "missing_field");
+  s.modality = r.enumeration("modality", names(Modality{}));
+  s.contrast = r.boolean("contrast");
+  s.phase = r.enumeration("phase", names(Phase{}));
+  s.slice_thickness =
+      r.quantity<units::Millimetre>("slice_thickness", ut::length_mm(), 0.1, 50, "slice thickness");
+  s.baseline = r.boolean("baseline");
+  std::set<std::string> ids;
+  for (auto& lr : r.objects("lesions"))
+    s.lesions.push_back(read_lesion(lr, ids));
+  s.new_lesions = r.enumeration("new_lesions", names(NewLesions{}));
+  s.new_intratumoural_nodules = r.boolean("new_intratumoural_nodules");
+  r.finish();
+  return s;
+}
 
 CycleDosimetry read_cycle_dosimetry(ObjectReader& r) {
   CycleDosimetry d;

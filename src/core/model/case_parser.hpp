@@ -1,6 +1,7 @@
 // Reading and validating a case (rltguide-case/1). All problems are collected at once.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,12 @@ struct ParsedCase {
 
 /// Parse and validate the text of a case document.
 ParsedCase parse_case(std::string_view text, const JsonLimits& limits = {});
+
+/// Read one CT/MRI study with its lesions (also used by the RECIST series format). Lesion ids
+/// must be unique within the study; the study date is required.
+ImagingStudy read_imaging_study(ObjectReader& r);
+/// Read one lesion; `ids` collects the lesion ids of its study.
+Lesion read_lesion(ObjectReader& r, std::set<std::string>& ids);
 
 /// Read the cycle dosimetry block (also used by the dosimetry study format).
 CycleDosimetry read_cycle_dosimetry(ObjectReader& r);
