@@ -48,7 +48,12 @@ SourcePos JsonDoc::position_of_offset(std::size_t offset) const {
   return {static_cast<int>(line), static_cast<int>(offset - start + 1)};
 }
 
+namespace {
+void build_index(const JsonDoc& doc);
+}
+
 SourcePos JsonDoc::position(const std::string& pointer) const {
+  if (!indexed) build_index(*this);
   auto it = offsets.find(pointer);
   if (it == offsets.end()) return {};
   return position_of_offset(it->second);
@@ -93,6 +98,8 @@ class PositionSax {
   PositionSax(JsonDoc& doc, Diagnostics& diags, const JsonLimits& limits, const char* begin,
               const char** cursor)
       : doc_(doc), diags_(diags), limits_(limits), begin_(begin), cursor_(cursor) {}
+  /// Record the pointer → offset index while parsing (the second, lazy pass).
+  void record_index() { index_ = true; }
 
   bool null() { return put(Json(nullptr)); }
   bool boolean(bool v) { return put(Json(v)); }
@@ -120,9 +127,8 @@ class PositionSax {
       return true;
     }
     pending_key_ = k;
-    std::string ptr = f.pointer + "/" + pointer_escape(k);
     // the key ended at the cursor; record where it started
-    doc_.offsets[ptr] = key_start;
+    if (index_) doc_.offsets[f.pointer + "/" + pointer_escape(k)] = key_start;
     return true;
   }
 
@@ -163,7 +169,7 @@ class PositionSax {
   }
 
   // Where a new value goes: returns its pointer and a reference to its slot.
-  std::pair<std::string, Json*> slot() {
+  std::pair<std::string, Json*> slot(bool need_pointer) {
     if (frames_.empty()) return {"", &doc_.root};
     Frame& f = frames_.back();
     if (discard_next_ && f.node->is_object()) {
@@ -172,25 +178,26 @@ class PositionSax {
       return {f.pointer + "/\x01discarded", &scratch_.back()};
     }
     if (f.node->is_array()) {
-      std::string ptr = f.pointer + "/" + std::to_string(f.node->size());
+      std::string ptr =
+          need_pointer ? f.pointer + "/" + std::to_string(f.node->size()) : std::string();
       f.node->push_back(Json());
       return {ptr, &f.node->back()};
     }
-    std::string ptr = f.pointer + "/" + pointer_escape(pending_key_);
+    std::string ptr = need_pointer ? f.pointer + "/" + pointer_escape(pending_key_) : std::string();
     return {ptr, &(*f.node)[pending_key_]};
   }
 
   bool put(Json v) {
-    auto [ptr, target] = slot();
-    if (!frames_.empty() && frames_.back().node->is_array()) doc_.offsets[ptr] = offset();
-    if (frames_.empty()) doc_.offsets[ptr] = 0;
+    auto [ptr, target] = slot(index_);
+    if (index_ && !frames_.empty() && frames_.back().node->is_array()) doc_.offsets[ptr] = offset();
+    if (index_ && frames_.empty()) doc_.offsets[ptr] = 0;
     *target = std::move(v);
     return true;
   }
 
   bool open(Json v) {
-    auto [ptr, target] = slot();
-    if (frames_.empty() || frames_.back().node->is_array())
+    auto [ptr, target] = slot(true);
+    if (index_ && (frames_.empty() || frames_.back().node->is_array()))
       doc_.offsets[ptr] = offset() > 0 ? offset() - 1 : 0;
     *target = std::move(v);
     if (frames_.size() + 1 > limits_.max_depth) {
@@ -218,7 +225,29 @@ class PositionSax {
   std::deque<Json> scratch_;  // values of duplicate keys: parsed for errors, then discarded
   bool discard_next_ = false;
   bool aborted_ = false;
+  bool index_ = false;
 };
+
+void build_index(const JsonDoc& doc) {
+  doc.indexed = true;
+  if (doc.text.empty()) return;
+  JsonDoc scratch;
+  scratch.indexed = true;
+  Diagnostics ignored;
+  JsonLimits limits;
+  const char* begin = doc.text.data();
+  const char* cursor = begin;
+  PositionSax sax(scratch, ignored, limits, begin, &cursor);
+  sax.record_index();
+  try {
+    (void)Json::sax_parse(TrackingIterator(begin, &cursor),
+                          TrackingIterator(begin + doc.text.size(), &cursor), &sax,
+                          nlohmann::detail::input_format_t::json, true, false);
+  } catch (const Json::exception&) {
+    // the first pass reported the problem; keep what was indexed up to it
+  }
+  doc.offsets = std::move(scratch.offsets);
+}
 
 }  // namespace
 
@@ -232,6 +261,7 @@ bool parse_json(std::string_view text, const JsonLimits& limits, JsonDoc& doc, D
                "too_large"});
     return false;
   }
+  doc.text = std::string(text);
   doc.line_starts.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') doc.line_starts.push_back(i + 1);

@@ -28,9 +28,15 @@ class JsonDoc {
   /// Position of the value (or, for object members, of the key) at each JSON pointer.
   [[nodiscard]] SourcePos position(const std::string& pointer) const;
 
-  std::unordered_map<std::string, std::size_t> offsets;  ///< pointer → byte offset
-  std::vector<std::size_t> line_starts;                  ///< byte offset of each line
+  std::vector<std::size_t> line_starts;  ///< byte offset of each line
   [[nodiscard]] SourcePos position_of_offset(std::size_t offset) const;
+
+  /// The source text, kept so that the pointer index can be built when a position is first
+  /// asked for (a valid document never needs it).
+  std::string text;
+  /// pointer → byte offset; built lazily by position().
+  mutable std::unordered_map<std::string, std::size_t> offsets;
+  mutable bool indexed = false;
 };
 
 /// Parse text into a JsonDoc. Malformed JSON, duplicate keys, nesting deeper than the limit,
