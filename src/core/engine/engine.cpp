@@ -18,8 +18,6 @@
 #include "calc/recist_series.hpp"
 #include "calc/renal.hpp"
 #include "dosimetry/budget.hpp"
-#include "dosimetry/chart.hpp"
-#include "dosimetry/organ_dose.hpp"
 #include "dosimetry/precycle.hpp"
 #include "engine/safety.hpp"
 #include "model/derived.hpp"
@@ -1576,17 +1574,14 @@ Report evaluate(const model::Case& c, const Policy& policy, const kb::Ruleset& r
            rule.verified ? "verified" : "unverified", why});
     }
   }
-  // Time-activity curves of cycles measured on SPECT/CT, for the HTML report.
-  Json tacs = Json::array();
+  // Cycles measured on SPECT/CT: their curves are fitted when the HTML report is drawn.
   for (const auto& cy : c.rlt_cycles) {
     if (cy.dosimetry.measurements.empty()) continue;
-    auto res = dosimetry::compute_cycle(cy.dosimetry, cy.activity.value, c.patient.sex.value,
-                                        dosimetry::DoseOptions{}, dosimetry::PriorKinetics{});
-    tacs.push_back(dosimetry::tac_chart_svg(
-        res, fmt::format("Cycle {} ({}): organ activity and fitted curves", cy.id,
-                         cy.date.known() ? cy.date.value->iso() : "date unknown")));
+    r.measured_cycles.push_back(
+        {fmt::format("Cycle {} ({}): organ activity and fitted curves", cy.id,
+                     cy.date.known() ? cy.date.value->iso() : "date unknown"),
+         cy.dosimetry, cy.activity.value, c.patient.sex.value});
   }
-  if (!tacs.empty()) r.charts["tac_svgs"] = std::move(tacs);
   r.plan = plan(r);
   return r;
 }

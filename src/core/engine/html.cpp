@@ -9,6 +9,8 @@
 #include "base/text.hpp"
 
 #include "calc/recist_series.hpp"
+#include "dosimetry/chart.hpp"
+#include "dosimetry/organ_dose.hpp"
 #include "engine/report.hpp"
 
 namespace rlt::engine {
@@ -225,9 +227,10 @@ std::string render_html(const Report& r) {
     o << budget_svg(r.charts["budget"]);
     any_chart = true;
   }
-  if (r.charts.contains("tac_svgs")) {
-    for (const auto& svg : r.charts["tac_svgs"])
-      o << svg.get<std::string>();
+  for (const auto& m : r.measured_cycles) {
+    auto res = dosimetry::compute_cycle(m.dosimetry, m.activity, m.sex, dosimetry::DoseOptions{},
+                                        dosimetry::PriorKinetics{});
+    o << dosimetry::tac_chart_svg(res, m.title);
     any_chart = true;
   }
   if (r.charts.contains("timeline")) {

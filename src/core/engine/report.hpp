@@ -11,6 +11,7 @@
 #include "base/json_doc.hpp"
 #include "calc/recist.hpp"
 #include "engine/policy.hpp"
+#include "model/case.hpp"
 
 namespace rlt::engine {
 
@@ -122,6 +123,15 @@ struct Report {
   /// The RECIST series computed from the case, kept for the HTML chart (drawn only when an
   /// HTML report is rendered).
   std::optional<calc::recist::SeriesResult> recist;
+  /// RLT cycles measured on SPECT/CT; their time-activity curves are fitted and drawn only when
+  /// an HTML report is rendered.
+  struct MeasuredCycle {
+    std::string title;
+    model::CycleDosimetry dosimetry;
+    std::optional<units::Gbq> activity;
+    std::optional<model::Sex> sex;
+  };
+  std::vector<MeasuredCycle> measured_cycles;
 };
 
 Json to_json(const Report& r);
