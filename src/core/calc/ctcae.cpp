@@ -119,7 +119,17 @@ std::optional<int> by_multiple(double v, double ref, double k1, bool g1_inclusiv
   return 0;
 }
 
-Output transaminase(const Input& in) {
+/// Terms graded by multiples of ULN when the baseline is normal (or not given), and by multiples
+/// of the baseline when it is above ULN (v5.0 rule for AST, ALT and bilirubin).
+struct Multiples {
+  double g1_base;     ///< grade 1 lower bound against an abnormal baseline
+  bool g1_inclusive;  ///< whether that bound is inclusive (AST/ALT 1.5×: yes; bilirubin >1.0×: no)
+  double k2, k3, k4;  ///< lower bounds of grades 2, 3 and 4 (exclusive)
+  const char* base_text;
+  const char* uln_text;
+};
+
+Output by_uln_or_baseline(const Input& in, const Multiples& m) {
   Output o;
   if (!in.uln) {
     o.criterion = "needs the upper limit of normal";
@@ -128,41 +138,28 @@ Output transaminase(const Input& in) {
   }
   const double uln = *in.uln;
   if (in.baseline && above(*in.baseline, 1, uln)) {
-    // v5.0, baseline abnormal: 1.5–3.0, >3.0–5.0, >5.0–20.0, >20.0 × baseline
-    o.grade = by_multiple(in.value, *in.baseline, 1.5, true, 3, 5, 20);
-    o.criterion =
-        fmt::format("baseline abnormal ({} > ULN {}): multiples of baseline (1.5 / 3 / 5 / 20)",
-                    fmt_num(*in.baseline), fmt_num(uln));
+    o.grade = by_multiple(in.value, *in.baseline, m.g1_base, m.g1_inclusive, m.k2, m.k3, m.k4);
+    o.criterion = fmt::format("baseline abnormal ({} > ULN {}): multiples of baseline ({})",
+                              fmt_num(*in.baseline), fmt_num(uln), m.base_text);
   } else {
-    o.grade = by_multiple(in.value, uln, 1, false, 3, 5, 20);
+    o.grade = by_multiple(in.value, uln, 1, false, m.k2, m.k3, m.k4);
     o.criterion =
-        fmt::format("baseline normal: multiples of ULN {} (>1 / 3 / 5 / 20)", fmt_num(uln));
+        fmt::format("baseline normal: multiples of ULN {} ({})", fmt_num(uln), m.uln_text);
     if (!in.baseline) o.notes.push_back("no baseline given: taken as normal");
   }
   return o;
 }
 
+// v5.0 AST/ALT: baseline normal >ULN–3.0, >3.0–5.0, >5.0–20.0, >20.0 × ULN; baseline abnormal
+// 1.5–3.0, >3.0–5.0, >5.0–20.0, >20.0 × baseline.
+Output transaminase(const Input& in) {
+  return by_uln_or_baseline(in, {1.5, true, 3, 5, 20, "1.5 / 3 / 5 / 20", ">1 / 3 / 5 / 20"});
+}
+
+// v5.0 bilirubin: >ULN–1.5, >1.5–3.0, >3.0–10.0, >10.0 × ULN; baseline abnormal >1.0–1.5,
+// >1.5–3.0, >3.0–10.0, >10.0 × baseline.
 Output bilirubin(const Input& in) {
-  Output o;
-  if (!in.uln) {
-    o.criterion = "needs the upper limit of normal";
-    o.notes.push_back("ungradable: no ULN given");
-    return o;
-  }
-  const double uln = *in.uln;
-  if (in.baseline && above(*in.baseline, 1, uln)) {
-    // v5.0, baseline abnormal: >1.0–1.5, >1.5–3.0, >3.0–10.0, >10.0 × baseline
-    o.grade = by_multiple(in.value, *in.baseline, 1, false, 1.5, 3, 10);
-    o.criterion =
-        fmt::format("baseline abnormal ({} > ULN {}): multiples of baseline (>1 / 1.5 / 3 / 10)",
-                    fmt_num(*in.baseline), fmt_num(uln));
-  } else {
-    o.grade = by_multiple(in.value, uln, 1, false, 1.5, 3, 10);
-    o.criterion =
-        fmt::format("baseline normal: multiples of ULN {} (>1 / 1.5 / 3 / 10)", fmt_num(uln));
-    if (!in.baseline) o.notes.push_back("no baseline given: taken as normal");
-  }
-  return o;
+  return by_uln_or_baseline(in, {1, false, 1.5, 3, 10, ">1 / 1.5 / 3 / 10", ">1 / 1.5 / 3 / 10"});
 }
 
 Output creatinine(const Input& in) {
