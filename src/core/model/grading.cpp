@@ -54,7 +54,7 @@ GradeResult grade_who2022(const GradeInput& in, const kb::Ruleset& rs) {
   }
   if (in.mitoses) {
     r.by_mitoses = by_index(*in.mitoses, m1, m3);
-    r.reasons.push_back(fmt::format("{} mitoses per 2 mm² give {} (G1 {}, G3 {})",
+    r.reasons.push_back(fmt::format("mitotic count {} per 2 mm² gives {} (G1 {}, G3 {})",
                                     fmt_num(*in.mitoses), to_string(*r.by_mitoses), m1.describe(),
                                     m3.describe()));
   }
