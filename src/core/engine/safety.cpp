@@ -89,7 +89,8 @@ std::vector<SafetyItem> label_safety(const model::Case& c, std::optional<double>
        "check",
        "Before every cycle, apply the label's dose-modification table (thrombocytopenia, anaemia, "
        "neutropenia, renal and hepatic toxicity; resume at a reduced activity). Its thresholds "
-       "could not be verified against the current label texts and are not encoded here.",
+       "could not be verified against the current label texts; before a further cycle rltguide "
+       "shows them as unverified checks that never block.",
        fmt::format("{} section 2, Table; {} section 4.2", kUspi, kSmpc),
        "unverified",
        {}});
