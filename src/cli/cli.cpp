@@ -42,6 +42,14 @@ std::string diagnostics_json(const std::string& file, const Diagnostics& d) {
   return out.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
+void report_problems(Io& io, const std::string& file, const Diagnostics& d, bool json) {
+  if (json)
+    io.err << diagnostics_json(file, d) << '\n';
+  else
+    print_diagnostics(file, d, io.err);
+  io.exit_code = kInvalidInput;
+}
+
 std::optional<model::ParsedCase> load_case(const std::string& path, Io& io) {
   JsonLimits limits;
   auto text = read_text_file(path, limits.max_bytes);
@@ -52,8 +60,7 @@ std::optional<model::ParsedCase> load_case(const std::string& path, Io& io) {
   }
   auto parsed = model::parse_case(text.value(), limits);
   if (!parsed.ok()) {
-    print_diagnostics(path, parsed.diagnostics, io.err);
-    io.exit_code = kInvalidInput;
+    report_problems(io, path, parsed.diagnostics, false);
     return std::nullopt;
   }
   return parsed;

@@ -30,6 +30,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 std::optional<model::ParsedCase> load_case(const std::string& path, Io& io);
 /// Print diagnostics, one per line, prefixed with the file name.
 void print_diagnostics(const std::string& file, const Diagnostics& d, std::ostream& os);
+/// Report an invalid input: every problem to io.err (as text, or as JSON), and exit code 2.
+void report_problems(Io& io, const std::string& file, const Diagnostics& d, bool json);
 /// Diagnostics as a JSON array (for --format json).
 std::string diagnostics_json(const std::string& file, const Diagnostics& d);
 

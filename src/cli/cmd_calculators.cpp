@@ -165,22 +165,14 @@ void add_recist(CLI::App& app, Io& io) {
     if (is_case) {
       auto parsed = model::parse_case(text.value(), limits);
       if (!parsed.ok()) {
-        if (o->format == "json")
-          io.err << diagnostics_json(o->file, parsed.diagnostics) << '\n';
-        else
-          print_diagnostics(o->file, parsed.diagnostics, io.err);
-        io.exit_code = kInvalidInput;
+        report_problems(io, o->file, parsed.diagnostics, o->format == "json");
         return;
       }
       series = calc::recist::series_from_case(parsed.value);
     } else {
       auto parsed = calc::recist::read_series(text.value(), limits);
       if (!parsed.ok()) {
-        if (o->format == "json")
-          io.err << diagnostics_json(o->file, parsed.diagnostics) << '\n';
-        else
-          print_diagnostics(o->file, parsed.diagnostics, io.err);
-        io.exit_code = kInvalidInput;
+        report_problems(io, o->file, parsed.diagnostics, o->format == "json");
         return;
       }
       params = parsed.params();
