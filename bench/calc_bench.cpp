@@ -6,6 +6,7 @@
 #include "calc/recist.hpp"
 #include "calc/recist_series.hpp"
 #include "calc/renal.hpp"
+#include "render/calc.hpp"
 
 namespace {
 
@@ -50,7 +51,7 @@ calc::recist::Series make_series() {
 
 void BM_RecistSeries20(benchmark::State& state) {
   const auto series = make_series();
-  const auto params = calc::recist::Params::from_ruleset();
+  const auto params = calc::recist::Params::from_ruleset(rlt::kb::builtin());
   for (auto _ : state) {
     auto r = calc::recist::evaluate(series, params);
     benchmark::DoNotOptimize(r);
@@ -60,7 +61,7 @@ BENCHMARK(BM_RecistSeries20);
 
 void BM_RecistSeries20WithJson(benchmark::State& state) {
   const auto series = make_series();
-  const auto params = calc::recist::Params::from_ruleset();
+  const auto params = calc::recist::Params::from_ruleset(rlt::kb::builtin());
   for (auto _ : state) {
     auto r = calc::recist::evaluate(series, params);
     auto j = calc::recist::to_json(r.value());

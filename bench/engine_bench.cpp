@@ -7,6 +7,7 @@
 
 #include "engine/engine.hpp"
 #include "model/case_parser.hpp"
+#include "render/report.hpp"
 
 namespace {
 
@@ -20,7 +21,7 @@ void BM_EngineEvaluateInMemory(benchmark::State& state) {
   rlt::engine::Policy policy;
   (void)rlt::kb::builtin();
   for (auto _ : state) {
-    auto r = rlt::engine::evaluate(parsed.value, policy);
+    auto r = rlt::engine::evaluate(parsed.value, policy, rlt::kb::builtin());
     benchmark::DoNotOptimize(r);
   }
 }
@@ -32,8 +33,8 @@ void BM_EngineParseEvaluateJson(benchmark::State& state) {
   (void)rlt::kb::builtin();
   for (auto _ : state) {
     auto parsed = rlt::model::parse_case(text);
-    auto r = rlt::engine::evaluate(parsed.value, policy);
-    std::string out = rlt::engine::to_json(r).dump();
+    auto r = rlt::engine::evaluate(parsed.value, policy, rlt::kb::builtin());
+    std::string out = rlt::render::to_json(r).dump();
     benchmark::DoNotOptimize(out);
   }
 }
@@ -43,7 +44,7 @@ void BM_EngineRetreatmentCase(benchmark::State& state) {
   auto parsed = rlt::model::parse_case(example("07-prior-rlt-with-dosimetry-retreatment.json"));
   rlt::engine::Policy policy;
   for (auto _ : state) {
-    auto r = rlt::engine::evaluate(parsed.value, policy);
+    auto r = rlt::engine::evaluate(parsed.value, policy, rlt::kb::builtin());
     benchmark::DoNotOptimize(r);
   }
 }
@@ -64,9 +65,9 @@ BENCHMARK(BM_CaseParseValidate);
 
 void BM_ReportToJson(benchmark::State& state) {
   auto parsed = rlt::model::parse_case(example("01-midgut-g2-progressing-on-octreotide.json"));
-  auto r = rlt::engine::evaluate(parsed.value, rlt::engine::Policy{});
+  auto r = rlt::engine::evaluate(parsed.value, rlt::engine::Policy{}, rlt::kb::builtin());
   for (auto _ : state) {
-    std::string out = rlt::engine::to_json(r).dump();
+    std::string out = rlt::render::to_json(r).dump();
     benchmark::DoNotOptimize(out);
   }
 }

@@ -1,4 +1,4 @@
-# Run at build time (cmake -P): scans RULE("id") marks in RULE_DIR/*.cpp and "@covers id" marks
+# Run at build time (cmake -P): scans RULE("id") and decide(a, "id", ...) marks in RULE_DIR/*.cpp and "@covers id" marks
 # in TEST_DIR/*.cpp, and writes OUT, a C++ table for rlt::engine::trace_rows().
 file(GLOB RULE_SOURCES "${RULE_DIR}/*.cpp")
 file(GLOB TEST_SOURCES "${TEST_DIR}/*.cpp")
@@ -13,6 +13,16 @@ foreach(f IN LISTS RULE_SOURCES)
     string(REGEX MATCHALL "RULE\\(\"([a-z0-9_]+\\.[a-z0-9_]+)\"\\)" marks "${line}")
     foreach(m IN LISTS marks)
       string(REGEX REPLACE "RULE\\(\"([a-z0-9_.]+)\"\\)" "\\1" id "${m}")
+      list(FIND seen "${id}" idx)
+      if(idx EQUAL -1)
+        list(APPEND seen "${id}")
+        set(where_${id} "${rel}:${n}")
+      endif()
+    endforeach()
+    # rules decided through decide(a, "id", ...): the id follows "a, " (the call may wrap)
+    string(REGEX MATCHALL "(^|[^a-z_.])a, \"([a-z0-9_]+\\.[a-z0-9_]+)\"" dmarks "${line}")
+    foreach(m IN LISTS dmarks)
+      string(REGEX REPLACE ".*a, \"([a-z0-9_.]+)\"" "\\1" id "${m}")
       list(FIND seen "${id}" idx)
       if(idx EQUAL -1)
         list(APPEND seen "${id}")

@@ -21,6 +21,7 @@
 #include "calc/tgr.hpp"
 #include "cli.hpp"
 #include "model/names.hpp"
+#include "render/calc.hpp"
 
 namespace rlt::cli {
 
@@ -161,7 +162,7 @@ void add_recist(CLI::App& app, Io& io) {
       }
     }
     calc::recist::Series series;
-    calc::recist::Params params = calc::recist::Params::from_ruleset();
+    calc::recist::Params params = calc::recist::Params::from_ruleset(kb::builtin());
     if (is_case) {
       auto parsed = model::parse_case(text.value(), limits);
       if (!parsed.ok()) {
@@ -175,7 +176,7 @@ void add_recist(CLI::App& app, Io& io) {
         report_problems(io, o->file, parsed.diagnostics, o->format == "json");
         return;
       }
-      params = parsed.params();
+      params = parsed.params(kb::builtin());
       series = std::move(parsed.series);
     }
     if (o->no_confirmation) params.confirmation_required = false;
@@ -256,7 +257,7 @@ void add_choi(CLI::App& app, Io& io) {
     in.new_lesions = o->new_lesions;
     in.new_intratumoural_nodules = o->new_nodules;
     in.non_target_progression = o->nt_progression;
-    auto r = calc::choi::evaluate(in);
+    auto r = calc::choi::evaluate(in, kb::builtin());
     if (!r.ok()) return fail(io, "choi", r.error());
     const auto& v = r.value();
     const std::string criteria = o->modified ? "modified Choi" : "Choi (J Clin Oncol 2007;25:1753)";
@@ -321,7 +322,7 @@ void add_tgr(CLI::App& app, Io& io) {
     }
     if (!r.ok()) return fail(io, "tgr", r.error());
     const auto& v = r.value();
-    auto classes = calc::tgr::classify(v.tgr);
+    auto classes = calc::tgr::classify(v.tgr, kb::builtin());
     if (o->format == "json") {
       Json cs = Json::array();
       for (const auto& c : classes)
@@ -623,7 +624,7 @@ void add_g8(CLI::App& app, Io& io) {
                      : o->health == "does-not-know" ? 1
                      : o->health == "as-good"       ? 2
                                                     : 4;
-    auto r = calc::performance::g8(it);
+    auto r = calc::performance::g8(it, kb::builtin());
     if (!r.ok()) return fail(io, "g8", r.error());
     const auto& v = r.value();
     if (o->format == "json") {
@@ -677,7 +678,7 @@ void add_krenning(CLI::App& app, Io& io) {
                                         : o->uptake == "equal" ? model::UptakeVsLiver::equal
                                                                : model::UptakeVsLiver::above);
     } else if (!o->scores.empty()) {
-      auto r = calc::krenning::sstr_positive(o->scores, o->minimum);
+      auto r = calc::krenning::sstr_positive(kb::builtin(), o->scores, o->minimum);
       if (!r.ok()) return fail(io, "krenning", r.error());
       p = r.value();
     } else {

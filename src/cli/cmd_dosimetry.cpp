@@ -5,8 +5,8 @@
 #include <ostream>
 
 #include "cli.hpp"
-#include "dosimetry/chart.hpp"
 #include "dosimetry/study.hpp"
+#include "render/calc.hpp"
 
 namespace rlt::cli {
 

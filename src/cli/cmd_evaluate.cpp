@@ -7,6 +7,7 @@
 #include "engine/engine.hpp"
 #include "engine/trace.hpp"
 #include "kb/ruleset.hpp"
+#include "render/report.hpp"
 
 namespace rlt::cli {
 
@@ -105,17 +106,22 @@ void add_evaluate(CLI::App& app, Io& io) {
   cmd->add_option("--format", o->format, "Output: json, text, markdown or html")
       ->check(CLI::IsMember({"json", "text", "markdown", "html"}));
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
-  cmd->add_option("--jurisdiction", o->jurisdiction, "Jurisdiction label printed in the report");
+  cmd->add_option("--jurisdiction", o->jurisdiction,
+                  "Whose label and approvals apply: EU, US, other or unspecified (default: the "
+                  "policy's, else unspecified: both EU and US statements are shown)")
+      ->check(CLI::IsMember({"EU", "US", "other", "unspecified"}));
   cmd->add_flag(
       "--first-line-approved", o->first_line,
       "First-line RLT for the NETTER-2 population is approved here (default: not approved)");
   cmd->add_flag("--retreatment-approved", o->retreatment,
                 "RLT retreatment is approved here (default: not approved)");
-  cmd->add_option("--kidney-limit-gy", o->kidney_limit,
-                  "Kidney absorbed-dose limit in Gy (default 23)")
+  cmd->add_option(
+         "--kidney-limit-gy", o->kidney_limit,
+         "Kidney absorbed-dose limit in Gy, overriding the ruleset's q10.kidney_limit (23)")
       ->check(CLI::Range(1.0, 100.0));
-  cmd->add_option("--marrow-limit-gy", o->marrow_limit,
-                  "Bone-marrow absorbed-dose limit in Gy (default 2)")
+  cmd->add_option(
+         "--marrow-limit-gy", o->marrow_limit,
+         "Bone-marrow absorbed-dose limit in Gy, overriding the ruleset's q10.marrow_limit (2)")
       ->check(CLI::Range(0.1, 10.0));
   cmd->callback([&io, o] {
     engine::Policy policy;
@@ -135,20 +141,24 @@ void add_evaluate(CLI::App& app, Io& io) {
       }
       policy = p.value();
     }
-    if (!o->jurisdiction.empty()) policy.jurisdiction = o->jurisdiction;
+    if (!o->jurisdiction.empty())
+      policy.jurisdiction = o->jurisdiction == "EU"      ? engine::Jurisdiction::eu
+                            : o->jurisdiction == "US"    ? engine::Jurisdiction::us
+                            : o->jurisdiction == "other" ? engine::Jurisdiction::other
+                                                         : engine::Jurisdiction::unspecified;
     if (o->first_line) policy.first_line_approved = true;
     if (o->retreatment) policy.retreatment_approved = true;
     if (o->kidney_limit) policy.kidney_limit_gy = *o->kidney_limit;
     if (o->marrow_limit) policy.marrow_limit_gy = *o->marrow_limit;
     auto parsed = load_case(o->file, io);
     if (!parsed) return;
-    auto report = engine::evaluate(parsed->value, policy);
+    auto report = engine::evaluate(parsed->value, policy, kb::builtin());
     std::string out;
     if (o->format == "json")
-      out = engine::to_json(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-    if (o->format == "text") out = engine::render_text(report);
-    if (o->format == "markdown") out = engine::render_markdown(report);
-    if (o->format == "html") out = engine::render_html(report);
+      out = render::to_json(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    if (o->format == "text") out = render::render_text(report);
+    if (o->format == "markdown") out = render::render_markdown(report);
+    if (o->format == "html") out = render::render_html(report);
     write_output(io, o->output, out);
   });
   add_kb(app, io);

@@ -25,7 +25,7 @@ void add_facts(CLI::App& app, Io& io) {
     auto parsed = load_case(*file, io);
     if (!parsed) return;
     const auto& c = parsed->value;
-    auto d = model::derive(c);
+    auto d = model::derive(c, kb::builtin());
     if (*format == "json") {
       Json j;
       j["case_id"] = c.case_id.value.value_or("");

@@ -37,7 +37,7 @@ void add_grade(CLI::App& app, Io& io) {
     if (!o->differentiation.empty())
       in.differentiation = enum_from(model::names(model::Differentiation{}), o->differentiation);
     if (!o->reported.empty()) in.reported = enum_from(model::names(model::Grade{}), o->reported);
-    auto r = model::grade_who2022(in);
+    auto r = model::grade_who2022(in, kb::builtin());
     if (o->format == "json") {
       Json j = {{"grade", model::grade_code(r.grade)},
                 {"category", model::to_string(r.category)},

@@ -26,8 +26,7 @@ std::string_view to_string(Reference r) {
   return r == Reference::baseline ? "baseline" : "nadir";
 }
 
-Result<Output> evaluate(const Input& in) {
-  const auto& rs = kb::builtin();
+Result<Output> evaluate(const Input& in, const kb::Ruleset& rs) {
   const kb::Threshold& pr_size = rs.threshold("choi.pr_size");
   const kb::Threshold& pr_density = rs.threshold("choi.pr_density");
   const kb::Threshold& pd_size = rs.threshold("choi.pd_size");

@@ -14,6 +14,7 @@
 
 #include "base/result.hpp"
 #include "base/units.hpp"
+#include "kb/ruleset.hpp"
 
 namespace rlt::calc::choi {
 
@@ -48,6 +49,6 @@ struct Output {
 };
 
 /// Errors: "choi_reference" (baseline size or density ≤ 0, nadir missing when chosen).
-Result<Output> evaluate(const Input& in);
+Result<Output> evaluate(const Input& in, const kb::Ruleset& rs);
 
 }  // namespace rlt::calc::choi

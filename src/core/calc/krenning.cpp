@@ -18,9 +18,10 @@ Result<std::string> describe(int score) {
   return std::string(kText[static_cast<std::size_t>(score)]);
 }
 
-Result<Positivity> sstr_positive(std::span<const int> scores, std::optional<int> minimum) {
+Result<Positivity> sstr_positive(const kb::Ruleset& rs, std::span<const int> scores,
+                                 std::optional<int> minimum) {
   if (scores.empty()) return Error{"krenning_range", "at least one score is needed"};
-  const kb::Threshold& t = kb::builtin().threshold("sstr.krenning_positive");
+  const kb::Threshold& t = rs.threshold("sstr.krenning_positive");
   Positivity p;
   p.rule = minimum ? fmt::format("≥ {} (local choice)", *minimum) : t.describe();
   p.positive = true;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "kb/ruleset.hpp"
 #include "model/case.hpp"
 
 namespace rlt::calc::krenning {
@@ -27,7 +28,7 @@ struct Positivity {
 /// Every lesion (or the reported patient-level score) must reach the minimum; the default is
 /// sstr.krenning_positive, `minimum` overrides it (e.g. 3 where a centre asks for uptake above
 /// liver on PET). Error "krenning_range" for a score outside 0–4 or an empty list.
-Result<Positivity> sstr_positive(std::span<const int> scores,
+Result<Positivity> sstr_positive(const kb::Ruleset& rs, std::span<const int> scores,
                                  std::optional<int> minimum = std::nullopt);
 
 /// Uptake relative to liver: equal or above → positive.

@@ -72,7 +72,7 @@ Result<int> g8_age_points(double age) {
   return 2;
 }
 
-Result<G8Result> g8(const G8Items& i) {
+Result<G8Result> g8(const G8Items& i, const kb::Ruleset& rs) {
   struct Check {
     std::string_view name;
     int value;
@@ -95,7 +95,7 @@ Result<G8Result> g8(const G8Items& i) {
   r.total_half =
       2 * (i.food_intake + i.weight_loss + i.mobility + i.neuropsych + i.bmi + i.drugs + i.age) +
       i.health_half;
-  const kb::Threshold& t = kb::builtin().threshold("g8.abnormal");
+  const kb::Threshold& t = rs.threshold("g8.abnormal");
   r.abnormal = t.holds(r.total());  // halves are exact in binary
   r.rule = t.describe();
   return r;

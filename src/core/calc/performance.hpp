@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "kb/ruleset.hpp"
 
 namespace rlt::calc::performance {
 
@@ -55,6 +56,6 @@ struct G8Result {
   std::string rule;  ///< "≤ 14" from the ruleset
 };
 /// Error "g8_item" naming the first item out of range.
-Result<G8Result> g8(const G8Items& items);
+Result<G8Result> g8(const G8Items& items, const kb::Ruleset& rs);
 
 }  // namespace rlt::calc::performance

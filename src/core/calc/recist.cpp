@@ -13,12 +13,12 @@ namespace rlt::calc::recist {
 
 namespace {
 
-const kb::Threshold& th(std::string_view id) {
-  return kb::builtin().threshold(id);
+const kb::Threshold& th(const kb::Ruleset& rs, std::string_view id) {
+  return rs.threshold(id);
 }
 
-Tenths mm_threshold(std::string_view id) {
-  return to_tenths(units::Millimetre(th(id).value));
+Tenths mm_threshold(const kb::Ruleset& rs, std::string_view id) {
+  return to_tenths(units::Millimetre(th(rs, id).value));
 }
 
 std::string lower(std::string s) {
@@ -102,35 +102,35 @@ std::string_view to_string(Overall r) {
 }
 
 MeasurabilityResult measurability(const model::Lesion& l, std::optional<model::Modality> modality,
-                                  std::optional<units::Millimetre> slice) {
+                                  const kb::Ruleset& rs, std::optional<units::Millimetre> slice) {
   if (l.state.is(model::LesionState::too_small))
     return {Measurability::non_measurable, "too small to measure at baseline"};
   if (l.nodal.is(true)) {
     if (!l.short_axis.known()) return {Measurability::unknown, "node without a short axis"};
     const Tenths sa = to_tenths(*l.short_axis.value);
-    if (sa >= mm_threshold("recist.node_target"))
+    if (sa >= mm_threshold(rs, "recist.node_target"))
       return {Measurability::measurable, fmt::format("node short axis {} ≥ {} mm", mm_text(sa),
-                                                     fmt_num(th("recist.node_target").value))};
-    if (sa >= mm_threshold("recist.node_pathological"))
+                                                     fmt_num(th(rs, "recist.node_target").value))};
+    if (sa >= mm_threshold(rs, "recist.node_pathological"))
       return {Measurability::pathological_node,
               fmt::format("node short axis {} is pathological but below {} mm", mm_text(sa),
-                          fmt_num(th("recist.node_target").value))};
+                          fmt_num(th(rs, "recist.node_target").value))};
     return {Measurability::normal_node,
             fmt::format("node short axis {} < {} mm is normal", mm_text(sa),
-                        fmt_num(th("recist.node_pathological").value))};
+                        fmt_num(th(rs, "recist.node_pathological").value))};
   }
   if (!l.long_axis.known()) return {Measurability::unknown, "lesion without a long axis"};
   const Tenths la = to_tenths(*l.long_axis.value);
   Tenths minimum;
   std::string why;
   if (modality == model::Modality::chest_xray) {
-    minimum = mm_threshold("recist.measurable_cxr");
+    minimum = mm_threshold(rs, "recist.measurable_cxr");
     why = "chest X-ray";
   } else {
-    minimum = mm_threshold("recist.measurable_ct");
+    minimum = mm_threshold(rs, "recist.measurable_ct");
     why = "CT/MRI";
     if (slice) {
-      const Tenths twice = to_tenths(*slice * th("recist.slice_thickness_factor").value);
+      const Tenths twice = to_tenths(*slice * th(rs, "recist.slice_thickness_factor").value);
       if (twice > minimum) {
         minimum = twice;
         why = fmt::format("twice the slice thickness of {} mm", fmt_num(slice->value()));
@@ -174,10 +174,11 @@ Overall overall_response(TargetResponse target, NonTargetResponse nt,
   }
 }
 
-Params Params::from_ruleset() {
+Params Params::from_ruleset(const kb::Ruleset& rs) {
   Params p;
-  p.confirmation_days = static_cast<int>(th("recist.confirmation_min_days").value);
-  p.sd_min_days = static_cast<int>(th("recist.sd_min_days").value);
+  p.rs = &rs;
+  p.confirmation_days = static_cast<int>(th(rs, "recist.confirmation_min_days").value);
+  p.sd_min_days = static_cast<int>(th(rs, "recist.sd_min_days").value);
   return p;
 }
 
@@ -286,9 +287,10 @@ namespace {
 
 // The value one lesion record contributes to a sum at a follow-up: measured axis, 5 mm when too
 // small to measure, 0 when disappeared; nullopt when not evaluable or not measured.
-std::optional<Tenths> record_value(const model::Lesion& l, bool nodal) {
+std::optional<Tenths> record_value(const kb::Ruleset& rs, const model::Lesion& l, bool nodal) {
   if (l.state.is(model::LesionState::disappeared)) return Tenths{0};
-  if (l.state.is(model::LesionState::too_small)) return mm_threshold("recist.too_small_default");
+  if (l.state.is(model::LesionState::too_small))
+    return mm_threshold(rs, "recist.too_small_default");
   if (l.state.is(model::LesionState::not_evaluable)) return std::nullopt;
   const auto& axis = nodal ? l.short_axis : l.long_axis;
   if (axis.known()) return to_tenths(*axis.value);
@@ -297,7 +299,7 @@ std::optional<Tenths> record_value(const model::Lesion& l, bool nodal) {
 
 enum class NtState { absent, present, progression, not_evaluated };
 
-NtState non_target_state(const model::Lesion* l, bool nodal) {
+NtState non_target_state(const kb::Ruleset& rs, const model::Lesion* l, bool nodal) {
   if (l == nullptr) return NtState::not_evaluated;
   if (l->non_target_status.known()) {
     switch (*l->non_target_status.value) {
@@ -314,7 +316,7 @@ NtState non_target_state(const model::Lesion* l, bool nodal) {
   if (l->state.is(model::LesionState::disappeared)) return NtState::absent;
   if (l->state.is(model::LesionState::not_evaluable)) return NtState::not_evaluated;
   if (nodal && l->short_axis.known())
-    return to_tenths(*l->short_axis.value) < mm_threshold("recist.node_pathological")
+    return to_tenths(*l->short_axis.value) < mm_threshold(rs, "recist.node_pathological")
                ? NtState::absent
                : NtState::present;
   if (l->state.known() || l->long_axis.known() || l->short_axis.known()) return NtState::present;
@@ -343,6 +345,9 @@ std::string study_name(const model::ImagingStudy& s) {
 }  // namespace
 
 Result<SeriesResult> evaluate(const Series& series, const Params& params) {
+  if (params.rs == nullptr)
+    return Error{"recist_params", "RECIST parameters need a ruleset (Params::from_ruleset)"};
+  const kb::Ruleset& rs = *params.rs;
   SeriesResult out;
   out.params = params;
 
@@ -401,7 +406,7 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
       out.warnings.push_back(fmt::format(
           "lesion \"{}\": split or coalesced at baseline; it is followed as a lesion of its own",
           l.id));
-    auto m = measurability(l, bl.modality.value, bl.slice_thickness.value);
+    auto m = measurability(l, bl.modality.value, rs, bl.slice_thickness.value);
     if (m.kind == Measurability::normal_node) continue;
     Tracked t;
     t.info.id = l.id;
@@ -415,7 +420,7 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
       out.warnings.push_back(
           fmt::format("lesion \"{}\" has no organ: the per-organ limit cannot be checked", l.id));
     }
-    if (auto v = record_value(l, t.info.nodal)) t.info.length = *v;
+    if (auto v = record_value(rs, l, t.info.nodal)) t.info.length = *v;
     t.info.measurability = m.kind;
     if (m.kind == Measurability::unknown)
       out.warnings.push_back(
@@ -424,8 +429,8 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
     t.excluded = l.target.is(false);
     tracked.push_back(std::move(t));
   }
-  const auto max_total = static_cast<std::size_t>(th("recist.max_targets").value);
-  const auto max_organ = static_cast<std::size_t>(th("recist.max_targets_per_organ").value);
+  const auto max_total = static_cast<std::size_t>(th(rs, "recist.max_targets").value);
+  const auto max_organ = static_cast<std::size_t>(th(rs, "recist.max_targets_per_organ").value);
   const bool any_explicit =
       std::any_of(tracked.begin(), tracked.end(), [](const auto& t) { return t.explicit_target; });
   std::vector<std::size_t> chosen;
@@ -483,10 +488,10 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
                              study_name(bl))};
 
   // ---- timepoints ----
-  const kb::Threshold& pr = th("recist.pr_change");
-  const kb::Threshold& pd = th("recist.pd_change");
-  const Tenths pd_abs = mm_threshold("recist.pd_absolute");
-  const Tenths node_path = mm_threshold("recist.node_pathological");
+  const kb::Threshold& pr = th(rs, "recist.pr_change");
+  const kb::Threshold& pd = th(rs, "recist.pd_change");
+  const Tenths pd_abs = mm_threshold(rs, "recist.pd_absolute");
+  const Tenths node_path = mm_threshold(rs, "recist.node_pathological");
   Tenths baseline_sum;
   for (std::size_t i = 0; i < n_targets; ++i)
     baseline_sum += out.lesions[i].length;
@@ -536,14 +541,14 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
               fmt::format("\"{}\" coalesced into \"{}\": counted as 0, its size is in that lesion",
                           info.id, *rec->coalesced_into.value));
         } else if (rec != nullptr) {
-          v = record_value(*rec, info.nodal);
+          v = record_value(rs, *rec, info.nodal);
         }
         auto frags = index.fragments.find(info.id);
         if (frags != index.fragments.end()) {
           Tenths fsum = v.value_or(Tenths{0});
           bool ok = rec == nullptr || v.has_value();
           for (const auto* f : frags->second) {
-            auto fv = record_value(*f, info.nodal);
+            auto fv = record_value(rs, *f, info.nodal);
             if (!fv)
               ok = false;
             else
@@ -604,7 +609,7 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
       bool any_pd = false, any_ne = false, all_absent = true;
       for (std::size_t i = n_targets; i < out.lesions.size(); ++i) {
         const auto& info = out.lesions[i];
-        switch (non_target_state(index.find(info.id), info.nodal)) {
+        switch (non_target_state(rs, index.find(info.id), info.nodal)) {
           case NtState::progression:
             any_pd = true;
             all_absent = false;

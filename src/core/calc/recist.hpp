@@ -16,6 +16,7 @@
 #include "base/date.hpp"
 #include "base/result.hpp"
 #include "calc/common.hpp"
+#include "kb/ruleset.hpp"
 #include "model/case.hpp"
 
 namespace rlt::calc::recist {
@@ -42,7 +43,7 @@ struct MeasurabilityResult {
 /// on CT/MRI, ≥ 20 mm on chest X-ray; nodes by short axis (≥ 15 target, 10 to < 15 pathological,
 /// < 10 normal).
 MeasurabilityResult measurability(const model::Lesion& lesion,
-                                  std::optional<model::Modality> modality,
+                                  std::optional<model::Modality> modality, const kb::Ruleset& rs,
                                   std::optional<units::Millimetre> slice_thickness);
 
 struct BaselineLesion {
@@ -99,8 +100,11 @@ struct Params {
   /// NE assessments tolerated between a response and its confirmation.
   int max_ne_between = 1;
 
-  /// The defaults as stored in the ruleset.
-  static Params from_ruleset();
+  /// The ruleset whose RECIST thresholds (recist.*) the evaluation uses; set by from_ruleset.
+  const kb::Ruleset* rs = nullptr;
+
+  /// The defaults as stored in the ruleset `rs` (which must outlive the Params).
+  static Params from_ruleset(const kb::Ruleset& rs);
 };
 
 struct Call {  ///< one timepoint's overall response, for the best-response logic

@@ -23,18 +23,11 @@ struct ParsedSeries {
   JsonDoc doc;
   [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
   /// Params from the ruleset with this document's overrides applied.
-  [[nodiscard]] Params params() const;
+  [[nodiscard]] Params params(const kb::Ruleset& rs) const;
 };
 
 /// Parse a series document. Unknown fields, wrong types, out-of-range values and missing
 /// required fields (format, studies, each study's date, each lesion's id) are all reported.
 ParsedSeries read_series(std::string_view text, const JsonLimits& limits = {});
-
-/// The evaluation as JSON: per-timepoint table, lesions, best overall response with reasons.
-Json to_json(const SeriesResult& r);
-
-/// An SVG line chart of the sum of diameters over time (days from the reference date), each
-/// point labelled with its overall response; the baseline and the PR line are drawn dashed.
-std::string to_svg(const SeriesResult& r);
 
 }  // namespace rlt::calc::recist

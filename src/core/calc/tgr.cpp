@@ -39,9 +39,9 @@ Result<Output> compute(units::Millimetre d0, Date t0, units::Millimetre dt, Date
   return compute(d0, dt, months_between(t0, t1));
 }
 
-std::vector<Classification> classify(double value) {
+std::vector<Classification> classify(double value, const kb::Ruleset& rs) {
   std::vector<Classification> out;
-  for (const auto& [id, t] : kb::builtin().thresholds) {
+  for (const auto& [id, t] : rs.thresholds) {
     if (id.rfind("tgr.", 0) != 0) continue;
     out.push_back({id, t.describe(), holds_tolerant(t, value), t.source, t.note});
   }

@@ -10,6 +10,7 @@
 #include "base/date.hpp"
 #include "base/result.hpp"
 #include "base/units.hpp"
+#include "kb/ruleset.hpp"
 
 namespace rlt::calc::tgr {
 
@@ -37,6 +38,6 @@ struct Classification {
 
 /// The value against every TGR cut-off of the ruleset (tgr.*). Equality within 1e-12 relative
 /// counts as equal, so 0.8 computed from 100 → 100.8 mm over 3 months meets "≥ 0.8".
-std::vector<Classification> classify(double tgr);
+std::vector<Classification> classify(double tgr, const kb::Ruleset& rs);
 
 }  // namespace rlt::calc::tgr

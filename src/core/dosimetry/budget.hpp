@@ -175,7 +175,4 @@ Budget plan_retreatment(const model::Case& c, const BudgetPolicy& policy);
 units::Gbq activity_for_budget(double remaining_gy, GyPerGbq d, double g_factor,
                                double alpha_beta_gy);
 
-/// The budget as JSON (for reports and `rltguide dosimetry --format json`).
-nlohmann::json to_json(const Budget& b);
-
 }  // namespace rlt::dosimetry

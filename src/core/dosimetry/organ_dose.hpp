@@ -125,9 +125,4 @@ CycleResult compute_cycle(const model::CycleDosimetry& d, std::optional<units::G
                           std::optional<model::Sex> sex, const DoseOptions& o,
                           const PriorKinetics& prior);
 
-nlohmann::json to_json(const TacFit& f);
-nlohmann::json to_json(const OrganResult& r);
-nlohmann::json to_json(const MarrowResult& r);
-nlohmann::json to_json(const CycleResult& r);
-
 }  // namespace rlt::dosimetry

@@ -1,5 +1,8 @@
 #include "dosimetry/precycle.hpp"
 
+#include "calc/ctcae.hpp"
+#include "calc/renal.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -175,30 +178,18 @@ std::span<const PrecycleRule> precycle_rules() {
   return kRules;
 }
 
+// One implementation of each formula: Cockcroft-Gault and CTCAE v5.0 grading come from rlt_calc.
 std::optional<double> cockcroft_gault(double scr, double age, double weight, model::Sex sex) {
-  if (!(scr > 0) || !(age > 0) || !(weight > 0) || !std::isfinite(scr + age + weight))
-    return std::nullopt;
-  double mg_dl = scr / 88.4;
-  double v = (140.0 - age) * weight / (72.0 * mg_dl);
-  return sex == model::Sex::female ? v * 0.85 : v;
+  auto r = calc::renal::cockcroft_gault(units::Creatinine(scr), age, units::Kilogram(weight), sex);
+  return r.ok() ? std::optional<double>(r.value().value()) : std::nullopt;
 }
 
-std::optional<int> ctcae_platelets(double v) {
-  return v < 25 ? 4 : v < 50 ? 3 : v < 75 ? 2 : 0;
-}
-std::optional<int> ctcae_anaemia(double hb) {
-  return hb < 80 ? 3 : hb < 100 ? 2 : 0;
-}
-std::optional<int> ctcae_neutrophils(double v) {
-  return v < 0.5 ? 4 : v < 1.0 ? 3 : v < 1.5 ? 2 : 0;
-}
-std::optional<int> ctcae_bilirubin(double v, double uln) {
-  if (!(uln > 0)) return std::nullopt;
-  double x = v / uln;
-  return x > 10 ? 4 : x > 3 ? 3 : x > 1.5 ? 2 : 0;
+std::optional<int> ctcae(calc::ctcae::Term t, double v, std::optional<double> uln = std::nullopt) {
+  auto g = calc::ctcae::grade({t, v, std::nullopt, uln, std::nullopt});
+  return g.ok() ? g.value().grade : std::nullopt;
 }
 
-PrecycleInput precycle_input(const model::Case& c) {
+PrecycleInput precycle_input(const model::Case& c, const kb::Ruleset& rs) {
   PrecycleInput in;
   std::optional<Date> at = c.assessment_date.value;
   std::optional<Date> first_rlt;
@@ -212,7 +203,7 @@ PrecycleInput precycle_input(const model::Case& c) {
   in.albumin = value_of(latest(c, A::albumin, at, false));
   in.creatinine = value_of(latest(c, A::creatinine, at, false));
   if (first_rlt) in.creatinine_baseline = value_of(latest(c, A::creatinine, first_rlt, true));
-  auto d = model::derive(c);
+  auto d = model::derive(c, rs);
   const auto& p = c.patient;
   if (d.age_years && p.weight.known() && p.sex.known()) {
     if (in.creatinine.value)
@@ -250,17 +241,24 @@ PrecycleReport check_precycle(const PrecycleInput& in) {
       case PrecycleCheck::platelets_below:
         below(in.platelets, "platelets", "×10⁹/L");
         if (in.platelets.value)
-          r.finding += fmt::format(" (CTCAE grade {})", *ctcae_platelets(*in.platelets.value));
+          r.finding += fmt::format(
+              " (CTCAE grade {})",
+              ctcae(calc::ctcae::Term::platelet_count_decreased, *in.platelets.value).value_or(-1));
         break;
       case PrecycleCheck::haemoglobin_below:
         below(in.haemoglobin, "haemoglobin", "g/L");
         if (in.haemoglobin.value)
-          r.finding += fmt::format(" (CTCAE grade {})", *ctcae_anaemia(*in.haemoglobin.value));
+          r.finding +=
+              fmt::format(" (CTCAE grade {})",
+                          ctcae(calc::ctcae::Term::anemia, *in.haemoglobin.value).value_or(-1));
         break;
       case PrecycleCheck::neutrophils_below:
         below(in.neutrophils, "neutrophils", "×10⁹/L");
         if (in.neutrophils.value)
-          r.finding += fmt::format(" (CTCAE grade {})", *ctcae_neutrophils(*in.neutrophils.value));
+          r.finding += fmt::format(
+              " (CTCAE grade {})",
+              ctcae(calc::ctcae::Term::neutrophil_count_decreased, *in.neutrophils.value)
+                  .value_or(-1));
         break;
       case PrecycleCheck::albumin_below:
         below(in.albumin, "albumin", "g/L");
@@ -284,7 +282,9 @@ PrecycleReport check_precycle(const PrecycleInput& in) {
           double x = *in.bilirubin.value / *in.bilirubin.uln;
           r.status = x > rule.threshold ? RuleStatus::triggered : RuleStatus::clear;
           r.finding = fmt::format("bilirubin {} × ULN (CTCAE grade {})", num(x),
-                                  *ctcae_bilirubin(*in.bilirubin.value, *in.bilirubin.uln));
+                                  ctcae(calc::ctcae::Term::blood_bilirubin_increased,
+                                        *in.bilirubin.value, *in.bilirubin.uln)
+                                      .value_or(-1));
         }
         break;
       case PrecycleCheck::crcl_below:
@@ -356,37 +356,6 @@ PrecycleReport check_precycle(const PrecycleInput& in) {
         "acting on them",
         rep.unverified_triggered.size());
   return rep;
-}
-
-nlohmann::json to_json(const PrecycleReport& r) {
-  nlohmann::json j;
-  j["decision"] = to_string(r.decision);
-  j["summary"] = r.summary;
-  j["unverified_triggered"] = r.unverified_triggered;
-  j["reduced_activity_gbq"] = r.reduced_activity.value();
-  j["reduced_activity_note"] =
-      "3.7 GBq (100 mCi): seen verbatim in the Swiss label only; unverified in the USPI/SmPC";
-  j["rules"] = nlohmann::json::array();
-  for (const auto& x : r.results) {
-    const auto& rule = *x.rule;
-    j["rules"].push_back(
-        {{"id", rule.id},
-         {"rule", rule.description},
-         {"status", to_string(x.status)},
-         {"finding", x.finding},
-         {"inputs", x.pointers},
-         {"action", to_string(rule.action)},
-         {"action_text", rule.action_text},
-         {"verified", rule.verified},
-         {"blocks", rule.verified && x.status == RuleStatus::triggered},
-         {"label_status", rule.verified ? "verified" : "unverified — check the current label"},
-         {"source",
-          {{"document", rule.source.document},
-           {"section", rule.source.section},
-           {"revision", rule.source.revision},
-           {"evidence", rule.source.evidence}}}});
-  }
-  return j;
 }
 
 }  // namespace rlt::dosimetry

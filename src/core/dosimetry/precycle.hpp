@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/units.hpp"
+#include "kb/ruleset.hpp"
 #include "model/case.hpp"
 
 namespace rlt::dosimetry {
@@ -81,18 +82,11 @@ struct PrecycleInput {
   std::string crcl_note;
   std::optional<bool> pregnant, breastfeeding;
 };
-PrecycleInput precycle_input(const model::Case& c);
+PrecycleInput precycle_input(const model::Case& c, const kb::Ruleset& rs);
 
 /// Cockcroft-Gault creatinine clearance (mL/min) with actual body weight; creatinine in µmol/L.
 std::optional<double> cockcroft_gault(double creatinine_umol_l, double age_years, double weight_kg,
                                       model::Sex sex);
-/// CTCAE v5.0 grade (2–4, or 0 meaning "0–1") for the three cytopenias and bilirubin; nullopt
-/// when the value is missing. Boundaries: platelets <75/<50/<25 ×10⁹/L; haemoglobin <100/<80 g/L
-/// (grade 2/3); neutrophils <1.5/<1.0/<0.5 ×10⁹/L; bilirubin >1.5/>3/>10 × ULN.
-std::optional<int> ctcae_platelets(double v);
-std::optional<int> ctcae_anaemia(double hb_g_l);
-std::optional<int> ctcae_neutrophils(double v);
-std::optional<int> ctcae_bilirubin(double v, double uln);
 
 enum class RuleStatus { triggered, clear, unknown };
 std::string_view to_string(RuleStatus s);
@@ -113,6 +107,5 @@ struct PrecycleReport {
 };
 
 PrecycleReport check_precycle(const PrecycleInput& in);
-nlohmann::json to_json(const PrecycleReport& r);
 
 }  // namespace rlt::dosimetry

@@ -57,7 +57,4 @@ ParsedStudy parse_study(std::string_view text, const JsonLimits& limits = {});
 /// Compute every organ of the study.
 CycleResult run_study(const Study& s);
 
-nlohmann::json study_json(const Study& s, const CycleResult& r);
-std::string study_text(const Study& s, const CycleResult& r);
-
 }  // namespace rlt::dosimetry

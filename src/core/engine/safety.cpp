@@ -22,7 +22,7 @@ std::vector<SafetyItem> label_safety(const model::Case& c, std::optional<double>
                    "Pregnancy: Lutathera is contraindicated in established or suspected pregnancy.",
                    fmt::format("{} section 4.3/4.6 (older English text; 2025 French text)", kSmpc),
                    "partial",
-                   {{"pregnant", "yes", pt.pregnant.pointer}}});
+                   {{"pregnant", Value::yes_no(true), pt.pregnant.pointer}}});
   } else if (pt.sex.is(model::Sex::female) && !pt.pregnant.known()) {
     out.push_back(
         {"verify_pregnancy_status",
@@ -30,7 +30,8 @@ std::vector<SafetyItem> label_safety(const model::Case& c, std::optional<double>
          "Verify pregnancy status of a female patient of reproductive potential before starting.",
          fmt::format("{} section 2.1 (2024 revision)", kUspi),
          "verified",
-         {{"sex", "female", pt.sex.pointer}, {"pregnant", "unknown", pt.pregnant.pointer}}});
+         {{"sex", Value::code("female"), pt.sex.pointer},
+          {"pregnant", Value::code("unknown"), pt.pregnant.pointer}}});
   }
   if (pt.breastfeeding.is(true)) {
     out.push_back(
@@ -40,12 +41,12 @@ std::vector<SafetyItem> label_safety(const model::Case& c, std::optional<double>
          "last dose, wording not seen in the label).",
          fmt::format("{} section 4.6 (older English text)", kSmpc),
          "verified",
-         {{"breastfeeding", "yes", pt.breastfeeding.pointer}}});
+         {{"breastfeeding", Value::yes_no(true), pt.breastfeeding.pointer}}});
   }
   // Renal function
   if (crcl) {
     std::vector<FactUsed> why = {
-        {"creatinine clearance (Cockcroft-Gault)", fmt::format("{:.0f} mL/min", *crcl), "/labs"}};
+        {"creatinine clearance (Cockcroft-Gault)", Value::num(*crcl, "mL/min", 0), "/labs"}};
     if (*crcl < 30.0) {
       out.push_back(
           {"renal_contraindication_eu", "contraindication",
@@ -82,7 +83,7 @@ std::vector<SafetyItem> label_safety(const model::Case& c, std::optional<double>
          "Lutathera dose (EU: 30 days); short-acting octreotide up to 24 hours before.",
          fmt::format("{} section 2 (2024 revision); {} section 4.2", kUspi, kSmpc),
          "verified",
-         {{"SSA ongoing", "yes", ptr}}});
+         {{"SSA ongoing", Value::yes_no(true), ptr}}});
   }
   out.push_back(
       {"dose_modification_table",

@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "engine/decision.hpp"
 #include "engine/policy.hpp"
-#include "engine/report.hpp"
 #include "model/case.hpp"
 
 namespace rlt::engine {

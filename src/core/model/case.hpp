@@ -3,12 +3,14 @@
 // ../shared/spec/clinical-model.md section 1 for why the engine needs it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/date.hpp"
 #include "base/fact.hpp"
+#include "base/source.hpp"
 #include "base/units.hpp"
 
 namespace rlt::model {
@@ -283,6 +285,9 @@ struct Case {
   bool labs_given = false;
   bool sstr_given = false;
   bool fdg_given = false;
+  /// Facts imported from an EHR: the FHIR resource behind each JSON pointer (empty for a case
+  /// file). Decisions cite it beside the pointer.
+  std::map<std::string, FhirRef, std::less<>> provenance;
 };
 
 }  // namespace rlt::model

@@ -48,6 +48,6 @@ struct Derived {
   std::string age_pointer;
 };
 
-Derived derive(const Case& c, const kb::Ruleset& rs = kb::builtin());
+Derived derive(const Case& c, const kb::Ruleset& rs);
 
 }  // namespace rlt::model

@@ -42,7 +42,7 @@ struct GradeResult {
   std::vector<std::string> reasons;  ///< why, in words
 };
 
-GradeResult grade_who2022(const GradeInput& in, const kb::Ruleset& rs = kb::builtin());
+GradeResult grade_who2022(const GradeInput& in, const kb::Ruleset& rs);
 std::string_view to_string(GradeCategory c);
 /// "G1", "G2", "G3" or "unknown" — the verdict codes of the contract.
 std::string_view grade_code(const std::optional<Grade>& g);

@@ -45,7 +45,7 @@ TEST(ChoiVectors, All) {
     x.reference = in.value("reference", std::string("baseline")) == "nadir"
                       ? choi::Reference::nadir
                       : choi::Reference::baseline;
-    auto r = choi::evaluate(x);
+    auto r = choi::evaluate(x, kb::builtin());
     ASSERT_TRUE(r.ok()) << test::where(c);
     const auto& ex = c["expected"];
     EXPECT_EQ(choi::to_string(r.value().response), ex["response"].get<std::string>())
@@ -67,13 +67,13 @@ TEST(Choi, Errors) {
   choi::Input x;
   x.baseline_size = units::Millimetre(0);
   x.baseline_density = units::Hounsfield(50);
-  EXPECT_EQ(choi::evaluate(x).error().code, "choi_reference");
+  EXPECT_EQ(choi::evaluate(x, kb::builtin()).error().code, "choi_reference");
   x.baseline_size = units::Millimetre(50);
   x.baseline_density = units::Hounsfield(-5);
-  EXPECT_EQ(choi::evaluate(x).error().code, "choi_reference");
+  EXPECT_EQ(choi::evaluate(x, kb::builtin()).error().code, "choi_reference");
   x.baseline_density = units::Hounsfield(50);
   x.reference = choi::Reference::nadir;
-  EXPECT_EQ(choi::evaluate(x).error().code, "choi_reference");
+  EXPECT_EQ(choi::evaluate(x, kb::builtin()).error().code, "choi_reference");
 }
 
 // ---- TGR ---------------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ TEST(TgrVectors, All) {
         << test::where(c);
   }
   for (const auto& c : v["cutoffs"]) {
-    auto classes = tgr::classify(c["input"]["tgr"].get<double>());
+    auto classes = tgr::classify(c["input"]["tgr"].get<double>(), kb::builtin());
     for (const auto& [id, meets] : c["expected"].items()) {
       bool found = false;
       for (const auto& k : classes)
@@ -115,7 +115,7 @@ TEST(Tgr, GreponetBoundaryFromMeasurements) {
   // G-6: 100 → 100.8 mm in 3 months is exactly 0.8 %/month and must meet "≥ 0.8".
   auto r = tgr::compute(units::Millimetre(100), units::Millimetre(100.8), 3.0);
   ASSERT_TRUE(r.ok());
-  for (const auto& k : tgr::classify(r.value().tgr))
+  for (const auto& k : tgr::classify(r.value().tgr, kb::builtin()))
     if (k.threshold_id == "tgr.greponet_tgr3m") {
       EXPECT_TRUE(k.meets);
     }
@@ -253,7 +253,7 @@ TEST(PerformanceVectors, All) {
     const auto& in = c["input"];
     performance::G8Items it{in["food"], in["weight_loss"], in["mobility"],    in["neuropsych"],
                             in["bmi"],  in["drugs"],       in["health_half"], in["age"]};
-    auto r = performance::g8(it);
+    auto r = performance::g8(it, kb::builtin());
     ASSERT_TRUE(r.ok()) << test::where(c);
     EXPECT_DOUBLE_EQ(r.value().total(), c["expected"]["total"].get<double>()) << test::where(c);
     EXPECT_EQ(r.value().abnormal, c["expected"]["abnormal"].get<bool>()) << test::where(c);
@@ -271,8 +271,8 @@ TEST(PerformanceVectors, All) {
 TEST(Performance, Errors) {
   EXPECT_FALSE(performance::ecog_description(6).ok());
   EXPECT_FALSE(performance::ecog_description(-1).ok());
-  EXPECT_EQ(performance::g8({3, 0, 0, 0, 0, 0, 0, 0}).error().code, "g8_item");
-  EXPECT_EQ(performance::g8({0, 0, 0, 0, 0, 0, 3, 0}).error().code, "g8_item");
+  EXPECT_EQ(performance::g8({3, 0, 0, 0, 0, 0, 0, 0}, kb::builtin()).error().code, "g8_item");
+  EXPECT_EQ(performance::g8({0, 0, 0, 0, 0, 0, 3, 0}, kb::builtin()).error().code, "g8_item");
   EXPECT_FALSE(performance::g8_bmi_points(5).ok());
 }
 
@@ -285,12 +285,12 @@ TEST(KrenningVectors, All) {
     auto scores = c["input"]["scores"].get<std::vector<int>>();
     std::optional<int> minimum;
     if (c["input"].contains("minimum")) minimum = c["input"]["minimum"].get<int>();
-    auto r = krenning::sstr_positive(scores, minimum);
+    auto r = krenning::sstr_positive(kb::builtin(), scores, minimum);
     ASSERT_TRUE(r.ok()) << test::where(c);
     EXPECT_EQ(r.value().positive, c["expected"].get<bool>()) << test::where(c);
   }
-  EXPECT_FALSE(krenning::sstr_positive(std::vector<int>{5}).ok());
-  EXPECT_FALSE(krenning::sstr_positive(std::vector<int>{}).ok());
+  EXPECT_FALSE(krenning::sstr_positive(kb::builtin(), std::vector<int>{5}).ok());
+  EXPECT_FALSE(krenning::sstr_positive(kb::builtin(), std::vector<int>{}).ok());
   EXPECT_TRUE(krenning::sstr_positive(model::UptakeVsLiver::equal).positive);
   EXPECT_FALSE(krenning::sstr_positive(model::UptakeVsLiver::below).positive);
 }

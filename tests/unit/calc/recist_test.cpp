@@ -1,4 +1,5 @@
 #include "calc/recist.hpp"
+#include "render/calc.hpp"
 
 #include <gtest/gtest.h>
 
@@ -62,7 +63,8 @@ TEST(RecistVectors, Measurability) {
     std::optional<units::Millimetre> slice;
     if (in.contains("slice_thickness"))
       slice = units::Millimetre(in["slice_thickness"].get<double>());
-    EXPECT_EQ(measurability(l, m, slice).kind, measurability_of(c["expected"])) << test::where(c);
+    EXPECT_EQ(measurability(l, m, kb::builtin(), slice).kind, measurability_of(c["expected"]))
+        << test::where(c);
   }
 }
 
@@ -81,7 +83,7 @@ TEST(RecistVectors, TimepointTables1And2) {
 
 TEST(RecistVectors, BestOverallResponseTable3AndWindows) {
   auto v = test::load_vectors("recist.json");
-  Params p = Params::from_ruleset();
+  Params p = Params::from_ruleset(kb::builtin());
   ASSERT_EQ(p.confirmation_days, 28);
   ASSERT_EQ(p.sd_min_days, 42);
   for (const auto& c : v["best_response"]) {
@@ -103,7 +105,7 @@ TEST(RecistVectors, Series) {
     auto parsed = read_series(c["input"].dump());
     ASSERT_TRUE(parsed.ok()) << test::where(c) << ": "
                              << parsed.diagnostics.items().front().to_string();
-    auto r = evaluate(parsed.series, parsed.params());
+    auto r = evaluate(parsed.series, parsed.params(kb::builtin()));
     ASSERT_TRUE(r.ok()) << test::where(c) << ": " << r.error().message;
     const auto& res = r.value();
     const auto& ex = c["expected"];
@@ -140,7 +142,7 @@ TEST(Recist, NadirNotBaselineDecidesProgression) {
   for (const auto& c : v["series"]) {
     if (c["id"] != "R-5") continue;
     auto parsed = read_series(c["input"].dump());
-    auto r = evaluate(parsed.series, parsed.params());
+    auto r = evaluate(parsed.series, parsed.params(kb::builtin()));
     ASSERT_TRUE(r.ok());
     const auto& last = r.value().timepoints.back();
     EXPECT_EQ(last.target, TargetResponse::pd);
@@ -189,19 +191,20 @@ TEST(RecistSeriesReader, RejectsWrongFormatAndMalformedJson) {
 
 TEST(Recist, ErrorsAreResultsNotCrashes) {
   Series s;
-  EXPECT_EQ(evaluate(s, Params{}).error().code, "recist_no_baseline");
+  EXPECT_EQ(evaluate(s, Params::from_ruleset(kb::builtin())).error().code, "recist_no_baseline");
   model::ImagingStudy a;
   a.id = "a";
   s.studies.push_back(a);
-  EXPECT_EQ(evaluate(s, Params{}).error().code, "recist_dates");
+  EXPECT_EQ(evaluate(s, Params::from_ruleset(kb::builtin())).error().code, "recist_dates");
   s.studies[0].date.value = Date::parse("2024-01-01");
-  EXPECT_EQ(evaluate(s, Params{}).error().code, "recist_no_disease");
+  EXPECT_EQ(evaluate(s, Params::from_ruleset(kb::builtin())).error().code, "recist_no_disease");
   s.studies.push_back(s.studies[0]);
-  EXPECT_EQ(evaluate(s, Params{}).error().code, "recist_dates");
+  EXPECT_EQ(evaluate(s, Params::from_ruleset(kb::builtin())).error().code, "recist_dates");
   s.studies[1].date.value = Date::parse("2024-02-01");
   s.studies[0].baseline.value = true;
   s.studies[1].baseline.value = true;
-  EXPECT_EQ(evaluate(s, Params{}).error().code, "recist_baseline_ambiguous");
+  EXPECT_EQ(evaluate(s, Params::from_ruleset(kb::builtin())).error().code,
+            "recist_baseline_ambiguous");
 }
 
 TEST(Recist, ReaderSelectedTargetsOverLimitsAreFlagged) {
@@ -213,7 +216,7 @@ TEST(Recist, ReaderSelectedTargetsOverLimitsAreFlagged) {
       {"id":"d","organ":"lung","target":true,"long_axis":{"value":8,"unit":"mm"}}]}]})";
   auto p = read_series(text);
   ASSERT_TRUE(p.ok());
-  auto r = evaluate(p.series, p.params());
+  auto r = evaluate(p.series, p.params(kb::builtin()));
   ASSERT_TRUE(r.ok());
   bool per_organ = false, not_measurable = false;
   for (const auto& w : r.value().warnings) {
@@ -236,7 +239,7 @@ TEST(Recist, SeriesFromCase) {
   ASSERT_TRUE(c.ok()) << c.diagnostics.items().front().to_string();
   auto s = series_from_case(c.value);
   EXPECT_EQ(s.studies.size(), 2u);
-  auto r = evaluate(s, Params::from_ruleset());
+  auto r = evaluate(s, Params::from_ruleset(kb::builtin()));
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r.value().timepoints.size(), 2u);
   EXPECT_EQ(r.value().timepoints[0].sum->v, 300);  // 3 cm = 30.0 mm
@@ -247,7 +250,7 @@ TEST(Recist, SeriesFromCase) {
 TEST(Recist, JsonAndSvgRender) {
   auto v = test::load_vectors("recist.json");
   auto parsed = read_series(v["series"][0]["input"].dump());
-  auto r = evaluate(parsed.series, parsed.params());
+  auto r = evaluate(parsed.series, parsed.params(kb::builtin()));
   ASSERT_TRUE(r.ok());
   auto j = to_json(r.value());
   EXPECT_EQ(j["criteria"], "RECIST 1.1");

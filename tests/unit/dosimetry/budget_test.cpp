@@ -8,6 +8,7 @@
 #include "dosimetry/budget.hpp"
 #include "kb/ruleset.hpp"
 #include "model/case_parser.hpp"
+#include "render/calc.hpp"
 
 namespace rlt::dosimetry {
 namespace {

@@ -4,6 +4,7 @@
 
 #include "dosimetry/precycle.hpp"
 #include "model/case_parser.hpp"
+#include "render/calc.hpp"
 
 namespace rlt::dosimetry {
 namespace {
@@ -46,7 +47,7 @@ TEST(Precycle, UnverifiedTriggersNeverBlock) {
                      {"analyte": "neutrophils", "date": "2025-05-20", "value": {"value": 0.8, "unit": "10*9/L"}},
                      {"analyte": "bilirubin", "date": "2025-05-20", "value": {"value": 80, "unit": "umol/L"},
                       "uln": {"value": 20, "unit": "umol/L"}}])");
-  auto r = check_precycle(precycle_input(c));
+  auto r = check_precycle(precycle_input(c, kb::builtin()));
   EXPECT_EQ(r.decision, PrecycleAction::proceed);
   EXPECT_EQ(result(r, "label.thrombocytopenia").status, RuleStatus::triggered);
   EXPECT_EQ(result(r, "label.anaemia").status, RuleStatus::triggered);
@@ -72,7 +73,7 @@ TEST(Precycle, BoundariesAreStrict) {
                      {"analyte": "neutrophils", "date": "2025-05-20", "value": {"value": 1.0, "unit": "10*9/L"}},
                      {"analyte": "bilirubin", "date": "2025-05-20", "value": {"value": 60, "unit": "umol/L"},
                       "uln": {"value": 20, "unit": "umol/L"}}])");
-  auto r = check_precycle(precycle_input(c));
+  auto r = check_precycle(precycle_input(c, kb::builtin()));
   for (auto id :
        {"label.thrombocytopenia", "label.anaemia", "label.neutropenia", "label.hepatic_bilirubin"})
     EXPECT_EQ(result(r, id).status, RuleStatus::clear) << id;
@@ -81,7 +82,7 @@ TEST(Precycle, BoundariesAreStrict) {
 
 TEST(Precycle, PregnancyIsVerifiedAndBlocks) {
   auto c = parse(R"({"sex": "female", "pregnant": true})", "[]");
-  auto r = check_precycle(precycle_input(c));
+  auto r = check_precycle(precycle_input(c, kb::builtin()));
   EXPECT_EQ(r.decision, PrecycleAction::do_not_treat);
 }
 
@@ -96,7 +97,7 @@ TEST(Precycle, CockcroftGaultAndRenalRules) {
       R"([{"analyte": "creatinine", "date": "2024-01-01", "value": {"value": 88.4, "unit": "umol/L"}},
                      {"analyte": "creatinine", "date": "2025-05-20", "value": {"value": 176.8, "unit": "umol/L"}}])",
       R"([{"id": "c1", "date": "2024-02-01", "activity": {"value": 7.4, "unit": "GBq"}}])");
-  auto in = precycle_input(c);
+  auto in = precycle_input(c, kb::builtin());
   ASSERT_TRUE(in.crcl && in.crcl_baseline);
   auto r = check_precycle(in);
   EXPECT_EQ(result(r, "label.renal_crcl").status, RuleStatus::triggered);             // 34 < 40
@@ -106,16 +107,19 @@ TEST(Precycle, CockcroftGaultAndRenalRules) {
   EXPECT_EQ(r.decision, PrecycleAction::proceed);  // all unverified
 }
 
-TEST(Precycle, CtcaeGrades) {
-  EXPECT_EQ(ctcae_platelets(74.9), 2);
-  EXPECT_EQ(ctcae_platelets(49.9), 3);
-  EXPECT_EQ(ctcae_platelets(24.9), 4);
-  EXPECT_EQ(ctcae_anaemia(99), 2);
-  EXPECT_EQ(ctcae_anaemia(79), 3);
-  EXPECT_EQ(ctcae_neutrophils(0.49), 4);
-  EXPECT_EQ(ctcae_bilirubin(31, 20), 2);
-  EXPECT_EQ(ctcae_bilirubin(201, 20), 4);
-  EXPECT_FALSE(ctcae_bilirubin(31, 0).has_value());
+// The CTCAE grades in pre-cycle findings come from rlt_calc (one implementation, tested with the
+// CTCAE v5.0 vectors in tests/vectors/ctcae.json): platelets 74.9 ×10⁹/L is grade 2 (CTCAE v5.0
+// "Platelet count decreased": grade 2 < 75–50).
+TEST(Precycle, FindingsCarryTheCalculatorsCtcaeGrade) {
+  PrecycleInput in;
+  in.platelets.value = 74.9;
+  auto r = check_precycle(in);
+  bool seen = false;
+  for (const auto& res : r.results)
+    if (res.status == RuleStatus::triggered &&
+        res.finding.find("(CTCAE grade 2)") != std::string::npos)
+      seen = true;
+  EXPECT_TRUE(seen);
 }
 
 }  // namespace

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "cli.hpp"
-#include "dosimetry/chart.hpp"
 #include "dosimetry/study.hpp"
+#include "render/calc.hpp"
 
 namespace rlt::dosimetry {
 namespace {

@@ -9,6 +9,7 @@
 
 #include "engine/engine.hpp"
 #include "model/case_parser.hpp"
+#include "render/report.hpp"
 
 namespace rlt::engine {
 namespace {
@@ -34,7 +35,7 @@ TEST(Golden, EveryExampleMatchesItsGoldenReport) {
     ++n;
     auto parsed = model::parse_case(read(e.path()));
     ASSERT_TRUE(parsed.ok()) << e.path();
-    Json actual = masked(to_json(evaluate(parsed.value, Policy{})));
+    Json actual = masked(render::to_json(evaluate(parsed.value, Policy{}, kb::builtin())));
     fs::path golden = kSource / "tests/golden" / (e.path().stem().string() + ".report.json");
     ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run scripts/refresh-goldens";
     Json expected = Json::parse(read(golden));

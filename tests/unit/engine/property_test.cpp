@@ -32,10 +32,10 @@ void member_pointers(const Json& j, const std::string& ptr, std::vector<std::str
   }
 }
 
-std::vector<std::string> verdicts(const Report& r) {
-  std::vector<std::string> v = {r.scope.verdict};
+std::vector<std::string> verdicts(const Decision& r) {
+  std::vector<std::string> v = {std::string(code(r.scope.verdict))};
   for (const auto& q : r.questions)
-    v.push_back(q.verdict);
+    v.emplace_back(code(q.verdict));
   return v;
 }
 
@@ -47,7 +47,7 @@ TEST(SafetyProperty, RemovingAFactNeverChangesADefiniteVerdictIntoAnother) {
     Json full = Json::parse(in);
     auto base_case = model::parse_case(full.dump());
     ASSERT_TRUE(base_case.ok());
-    auto base = verdicts(evaluate(base_case.value, Policy{}));
+    auto base = verdicts(evaluate(base_case.value, Policy{}, kb::builtin()));
     std::vector<std::string> ptrs;
     member_pointers(full, "", ptrs);
     int tried = 0;
@@ -58,7 +58,7 @@ TEST(SafetyProperty, RemovingAFactNeverChangesADefiniteVerdictIntoAnother) {
       auto c = model::parse_case(reduced.dump());
       if (!c.ok()) continue;
       ++tried;
-      auto v = verdicts(evaluate(c.value, Policy{}));
+      auto v = verdicts(evaluate(c.value, Policy{}, kb::builtin()));
       for (std::size_t i = 0; i < v.size(); ++i) {
         bool fine = v[i] == base[i] || v[i] == "insufficient_data";
         EXPECT_TRUE(fine) << e.path().filename().string() << ": removing " << p << " turned "

@@ -4,9 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
 
 #include "engine/engine.hpp"
 #include "model/case_parser.hpp"
+#include "render/report.hpp"
 
 namespace rlt::engine {
 namespace {
@@ -44,17 +49,23 @@ Json base() {
   })");
 }
 
-Report eval(const Json& j, Policy p = {}) {
+Decision eval(const Json& j, Policy p = {}) {
   auto parsed = model::parse_case(j.dump());
   EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.diagnostics.items()[0].to_string());
-  return evaluate(parsed.value, p);
+  return evaluate(parsed.value, p, kb::builtin());
 }
 
-const Answer& q(const Report& r, const std::string& id) {
+const Answer& q(const Decision& r, const std::string& id) {
   auto it = std::find_if(r.questions.begin(), r.questions.end(),
                          [&](const Answer& a) { return a.id == id; });
   if (it == r.questions.end()) throw std::logic_error("no answer " + id);
   return *it;
+}
+
+/// The latest RECIST 1.1 overall response the decision computed (Q7 and its chart).
+std::string last_response(const Decision& r) {
+  if (!r.recist) return "none";
+  return std::string(calc::recist::to_string(r.recist->timepoints.back().overall));
 }
 
 bool fired(const Answer& a, const std::string& rule) {
@@ -65,7 +76,7 @@ bool has_code(const std::vector<Coded>& cs, const std::string& code) {
 }
 bool missing_pointer(const Answer& a, const std::string& ptr) {
   return std::any_of(a.missing.begin(), a.missing.end(),
-                     [&](const MissingFact& m) { return m.pointer == ptr; });
+                     [&](const MissingFact& m) { return m.source.pointer == ptr; });
 }
 
 // ---------------------------------------------------------------- scope
@@ -99,7 +110,8 @@ TEST(Scope, UnknownHereditaryStatusLeavesEveryAnswerInsufficientButKeepsTheCondi
   EXPECT_EQ(r.scope.verdict, "insufficient_data");
   const auto& a = q(r, "Q1");
   EXPECT_EQ(a.verdict, "insufficient_data");
-  EXPECT_EQ(a.details["verdict_if_in_scope"], "candidate");
+  ASSERT_TRUE(a.verdict_if_in_scope);
+  EXPECT_EQ(*a.verdict_if_in_scope, "candidate");
   EXPECT_TRUE(missing_pointer(a, "/patient/hereditary_syndrome"));
 }
 
@@ -468,11 +480,11 @@ TEST(RuleQ7, RecistResponseIsReportedFromTheMeasurements) {
      "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 50, "unit": "mm"}}]},
     {"id": "f", "date": "2025-02-15", "contrast": true,
      "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 35, "unit": "mm"}}], "new_lesions": "no"}])");
-  auto a = q(eval(j), "Q7");
-  EXPECT_EQ(a.verdict, "recist_monitoring");
-  EXPECT_EQ(a.details["response"], "PR");  // 50 → 35 mm is −30 %: PR (RECIST 1.1 ≤ −30 %)
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q7").verdict, "recist_monitoring");
+  EXPECT_EQ(last_response(r), "PR");  // 50 → 35 mm is −30 %: PR (RECIST 1.1 ≤ −30 %)
   j["imaging"]["studies"][1]["lesions"][0]["long_axis"]["value"] = 35.1;  // −29.8 %: SD
-  EXPECT_EQ(q(eval(j), "Q7").details["response"], "SD");
+  EXPECT_EQ(last_response(eval(j)), "SD");
 }
 
 // @covers q7.morphology_change
@@ -624,13 +636,15 @@ TEST(RuleQ10, NoPriorRltIsNotApplicable) {
 
 // @covers q10.retreatment_option
 TEST(RuleQ10, LongResponseNewSstrPetAndBudgetLeftIsARetreatmentOption) {
-  auto a = q(eval(with_rlt(4.0, "2024-12-20")), "Q10");
+  auto r = eval(with_rlt(4.0, "2024-12-20"));
+  const auto& a = q(r, "Q10");
   EXPECT_EQ(a.verdict, "retreatment_option");
   EXPECT_TRUE(has_code(a.cautions, "off_label"));
   // 4 × 4.0 = 16 Gy used; 7 Gy left; 1 Gy/GBq would allow 7 GBq... here 4.0/7.4 = 0.541 Gy/GBq
   // → 7 / 0.541 = 12.95 GBq, capped at 7.4 GBq
-  EXPECT_NEAR(a.details["budget"]["kidneys"]["remaining_gy"].get<double>(), 7.0, 1e-9);
-  EXPECT_NEAR(a.details["budget"]["next_activity_gbq"].get<double>(), 7.4, 1e-9);
+  ASSERT_TRUE(r.budget && r.budget->next_activity);
+  EXPECT_NEAR(r.budget->kidneys.remaining_gy, 7.0, 1e-9);
+  EXPECT_NEAR(r.budget->next_activity->value(), 7.4, 1e-9);
   Policy p;
   p.retreatment_approved = true;
   EXPECT_FALSE(has_code(q(eval(with_rlt(4.0, "2024-12-20"), p), "Q10").cautions, "off_label"));
@@ -643,9 +657,10 @@ TEST(RuleQ10, ResponseShorterThanTwelveMonthsOrSpentBudgetIsNotEligible) {
   EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-15")), "Q10").verdict, "not_eligible");
   EXPECT_EQ(q(eval(with_rlt(4.0, "2022-08-16")), "Q10").verdict, "retreatment_option");
   // 4 × 5.75 = 23 Gy: the kidney budget is spent exactly
-  auto a = q(eval(with_rlt(5.75, "2024-12-20")), "Q10");
-  EXPECT_EQ(a.verdict, "not_eligible");
-  EXPECT_NEAR(a.details["budget"]["next_activity_gbq"].get<double>(), 0.0, 1e-9);
+  auto spent = eval(with_rlt(5.75, "2024-12-20"));
+  EXPECT_EQ(q(spent, "Q10").verdict, "not_eligible");
+  ASSERT_TRUE(spent.budget && spent.budget->next_activity);
+  EXPECT_NEAR(spent.budget->next_activity->value(), 0.0, 1e-9);
 }
 
 // @covers q10.sstr_pet_required
@@ -675,7 +690,7 @@ TEST(RuleQ10, MissingDosimetryIsInsufficient) {
 TEST(Report, EveryAnswerCarriesGradeReferencesAndProvenance) {
   auto r = eval(base());
   ASSERT_EQ(r.questions.size(), 10u);
-  auto j = to_json(r);
+  auto j = render::to_json(r);
   EXPECT_EQ(j["format"], "rltguide-report/1");
   EXPECT_EQ(j["ruleset"]["source"]["doi"], "10.1007/s40618-024-02448-6");
   EXPECT_EQ(j["ruleset"]["sha256"].get<std::string>().size(), 64u);
@@ -685,8 +700,119 @@ TEST(Report, EveryAnswerCarriesGradeReferencesAndProvenance) {
     EXPECT_FALSE(a["references"].empty());
     EXPECT_FALSE(a["recommendation"].get<std::string>().empty());
   }
-  EXPECT_NE(render_html(r).find("does not make it"), std::string::npos);
-  EXPECT_NE(render_text(r).find("does not make it"), std::string::npos);
+  EXPECT_NE(render::render_html(r).find("does not make it"), std::string::npos);
+  EXPECT_NE(render::render_text(r).find("does not make it"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- the ruleset is explicit
+// An evaluation uses the thresholds of the ruleset it is given, everywhere: the SSTR positivity
+// threshold (Krenning), the Q8 attention flags, the G8 cut-off, RECIST and the Q10 kidney limit.
+// Each changed value below is a deliberate edit of the built-in ruleset; each expectation is
+// worked out from the case and the edited number.
+kb::Ruleset edited_ruleset(const std::map<std::string, double>& values) {
+  std::ifstream in(std::string(RLT_SOURCE_DIR) + "/data/ruleset/consensus-2024.json");
+  Json doc = Json::parse(in);
+  for (auto& t : doc["thresholds"])
+    if (auto it = values.find(t["id"].get<std::string>()); it != values.end())
+      t["value"] = it->second;
+  Diagnostics d;
+  auto rs = kb::load_ruleset(doc.dump(), "edited", d);
+  EXPECT_TRUE(rs.ok());
+  return rs.value();
+}
+
+Decision eval_with(const Json& j, const kb::Ruleset& rs) {
+  auto parsed = model::parse_case(j.dump());
+  EXPECT_TRUE(parsed.ok());
+  return evaluate(parsed.value, Policy{}, rs);
+}
+
+TEST(ExplicitRuleset, AnEditedRulesetIsAppliedEverywhere) {
+  auto rs = edited_ruleset({{"sstr.krenning_positive", 4},
+                            {"q8.haemoglobin_caution", 140},
+                            {"g8.abnormal", 16},
+                            {"recist.pr_change", -40},
+                            {"q10.kidney_limit", 20}});
+  // Krenning 3: positive at ≥ 2 (built-in), negative at ≥ 4 → Q1 not a candidate.
+  EXPECT_EQ(q(eval(base()), "Q1").verdict, "candidate");
+  EXPECT_EQ(q(eval_with(base(), rs), "Q1").verdict, "not_candidate");
+  // Haemoglobin 135 g/L: no flag at < 80, a marrow flag at < 140.
+  EXPECT_FALSE(has_code(q(eval(base()), "Q8").cautions, "marrow_caution"));
+  EXPECT_TRUE(has_code(q(eval_with(base(), rs), "Q8").cautions, "marrow_caution"));
+  // G8 15: normal at ≤ 14, abnormal (frail) at ≤ 16.
+  auto g8 = base();
+  g8["patient"]["g8"] = {{"total", 15}};
+  EXPECT_EQ(q(eval(g8), "Q8").verdict, "not_frail");
+  EXPECT_EQ(q(eval_with(g8, rs), "Q8").verdict, "frail_rlt_with_caution");
+  // RECIST: 50 → 35 mm is −30 %: PR at ≤ −30 % (built-in), SD at ≤ −40 %.
+  auto rc = base();
+  rc["imaging"]["studies"] = Json::parse(R"([
+    {"id": "b", "date": "2024-06-01", "baseline": true, "contrast": true,
+     "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 50, "unit": "mm"}}]},
+    {"id": "f", "date": "2025-02-15", "contrast": true,
+     "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 35, "unit": "mm"}}], "new_lesions": "no"}])");
+  EXPECT_EQ(last_response(eval(rc)), "PR");
+  EXPECT_EQ(last_response(eval_with(rc, rs)), "SD");
+  // Q10: 4 cycles × 4.0 Gy = 16 Gy used: 7 Gy left of 23, 4 Gy left of 20.
+  auto r10 = eval_with(with_rlt(4.0, "2024-12-20"), rs);
+  ASSERT_TRUE(r10.budget);
+  EXPECT_NEAR(r10.budget->kidneys.remaining_gy, 4.0, 1e-9);
+  EXPECT_NEAR(r10.limits.kidney.gy, 20.0, 1e-12);
+  EXPECT_FALSE(r10.limits.kidney.overridden);
+}
+
+// A policy override of an organ limit is explicit, and the decision says it overrides.
+TEST(ExplicitRuleset, APolicyOverrideOfALimitIsReported) {
+  Policy p;
+  p.kidney_limit_gy = 18.0;
+  auto r = eval(with_rlt(4.0, "2024-12-20"), p);
+  EXPECT_TRUE(r.limits.kidney.overridden);
+  EXPECT_NEAR(r.limits.kidney.gy, 18.0, 1e-12);
+  EXPECT_NEAR(r.limits.kidney.ruleset_gy, 23.0, 1e-12);  // q10.kidney_limit
+  ASSERT_TRUE(r.budget);
+  EXPECT_NEAR(r.budget->kidneys.remaining_gy, 2.0, 1e-9);  // 18 − 16
+  EXPECT_NE(render::render_text(r).find("policy override"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- the verdict catalogue
+// Every verdict an answer gives belongs to its question's catalogue entry, and the report JSON
+// Schema lists exactly the verdicts of the catalogue.
+TEST(VerdictCatalogue, SchemaEnumsMatchTheCatalogue) {
+  std::ifstream in(std::string(RLT_SOURCE_DIR) + "/schemas/report.schema.json");
+  Json schema = Json::parse(in);
+  auto set_of = [](const Json& e) {
+    std::set<std::string> s;
+    for (const auto& v : e)
+      s.insert(v.get<std::string>());
+    return s;
+  };
+  auto catalogue_set = [](std::initializer_list<std::string_view> entries) {
+    std::set<std::string> s;
+    for (auto e : entries)
+      for (auto v : catalogue_entry(e)->verdicts)
+        s.insert(std::string(code(v)));
+    return s;
+  };
+  const auto& p = schema["properties"];
+  EXPECT_EQ(set_of(p["scope"]["properties"]["verdict"]["enum"]), catalogue_set({"scope"}));
+  EXPECT_EQ(set_of(p["grade"]["properties"]["verdict"]["enum"]), catalogue_set({"grade"}));
+  EXPECT_EQ(set_of(p["questions"]["items"]["properties"]["verdict"]["enum"]),
+            catalogue_set({"Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10"}));
+}
+
+TEST(VerdictCatalogue, EveryExampleAnswerIsInItsQuestionsCatalogue) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(RLT_SOURCE_DIR) + "/examples/cases")) {
+    std::ifstream in(e.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto parsed = model::parse_case(text);
+    ASSERT_TRUE(parsed.ok()) << e.path();
+    auto r = evaluate(parsed.value, Policy{}, kb::builtin());
+    EXPECT_TRUE(allowed("scope", r.scope.verdict)) << e.path();
+    EXPECT_TRUE(allowed("grade", r.grade.verdict)) << e.path();
+    for (const auto& a : r.questions)
+      EXPECT_TRUE(allowed(a.id, a.verdict)) << e.path() << " " << a.id << " " << code(a.verdict);
+  }
 }
 
 }  // namespace

@@ -13,26 +13,30 @@ Case parse(const std::string& text) {
   return p.value;
 }
 
+Derived derive_b(const Case& c) {
+  return derive(c, kb::builtin());
+}
+
 std::string with(const std::string& body) {
   return R"({"format": "rltguide-case/1", "assessment_date": "2025-03-10")" + body + "}";
 }
 
 TEST(Derived, NoTreatmentHistoryLeavesLineAndSsaUnknown) {
-  auto d = derive(parse(with("")));
+  auto d = derive_b(parse(with("")));
   EXPECT_FALSE(d.lines_before.has_value());
   EXPECT_EQ(d.ssa.progressed, Tri::unknown);
   EXPECT_EQ(d.prior_rlt, Tri::unknown);
 }
 
 TEST(Derived, EmptyTreatmentHistoryMeansNoPriorLines) {
-  auto d = derive(parse(with(R"(, "treatments": [])")));
+  auto d = derive_b(parse(with(R"(, "treatments": [])")));
   EXPECT_EQ(d.lines_before, 0);
   EXPECT_EQ(d.ssa.progressed, Tri::no);
   EXPECT_EQ(d.prior_rlt, Tri::no);
 }
 
 TEST(Derived, LinesCountSystemicTreatmentsOnly) {
-  auto d = derive(parse(with(R"(, "treatments": [
+  auto d = derive_b(parse(with(R"(, "treatments": [
     {"id": "s", "category": "surgery", "start": "2020-01-01", "stop_reason": "completed"},
     {"id": "a", "category": "ssa", "start": "2020-03-01", "stop_reason": "progression"},
     {"id": "e", "category": "everolimus", "start": "2021-03-01", "stop_reason": "toxicity"}])")));
@@ -40,7 +44,7 @@ TEST(Derived, LinesCountSystemicTreatmentsOnly) {
 }
 
 TEST(Derived, ProgressionOnAStoppedSsaCourseNamesTheCourse) {
-  auto d = derive(parse(with(R"(, "treatments": [
+  auto d = derive_b(parse(with(R"(, "treatments": [
     {"id": "ssa-1", "category": "ssa", "agent": "lanreotide", "dose_mg": 120, "interval_days": 28,
      "start": "2020-03-01", "end": "2022-05-01", "stop_reason": "progression",
      "progression_date": "2022-04-20"}])")));
@@ -51,7 +55,7 @@ TEST(Derived, ProgressionOnAStoppedSsaCourseNamesTheCourse) {
 }
 
 TEST(Derived, ProgressionNowDuringOngoingSsa) {
-  auto d = derive(parse(with(R"(, "treatments": [
+  auto d = derive_b(parse(with(R"(, "treatments": [
     {"id": "ssa-1", "category": "ssa", "start": "2023-02-15", "stop_reason": "ongoing"}],
     "progression": {"status": "progressive", "basis": "recist", "date": "2025-02-15"})")));
   EXPECT_EQ(d.ssa.progressed, Tri::yes);
@@ -60,21 +64,21 @@ TEST(Derived, ProgressionNowDuringOngoingSsa) {
 
 TEST(Derived, BiochemicalProgressionAloneDoesNotProveProgressionOnSsa) {
   // consensus Q2: chromogranin A alone is not definitive evidence of progression
-  auto d = derive(parse(with(R"(, "treatments": [
+  auto d = derive_b(parse(with(R"(, "treatments": [
     {"id": "ssa-1", "category": "ssa", "start": "2023-02-15", "stop_reason": "ongoing"}],
     "progression": {"status": "progressive", "basis": "biochemical_only"})")));
   EXPECT_EQ(d.ssa.progressed, Tri::unknown);
 }
 
 TEST(Derived, StableDiseaseOnOngoingSsaIsNotProgressionOnSsa) {
-  auto d = derive(parse(with(R"(, "treatments": [
+  auto d = derive_b(parse(with(R"(, "treatments": [
     {"id": "ssa-1", "category": "ssa", "start": "2023-02-15", "stop_reason": "ongoing"}],
     "progression": {"status": "stable"})")));
   EXPECT_EQ(d.ssa.progressed, Tri::no);
 }
 
 TEST(Derived, OngoingSsaWithoutProgressionIsUnknownNotNo) {
-  auto d = derive(parse(with(R"(, "treatments": [
+  auto d = derive_b(parse(with(R"(, "treatments": [
     {"id": "ssa-1", "category": "ssa", "start": "2023-02-15", "stop_reason": "ongoing"}])")));
   EXPECT_EQ(d.ssa.progressed, Tri::unknown);
 }
@@ -105,7 +109,7 @@ TEST(Derived, SsaIntensityBoundaries) {
 
 TEST(Derived, MonthsSinceLastRltCycle) {
   // 2024-03-10 → 2025-03-10 is 365 days = 365 × 12 / 365.25 = 11.992 months
-  auto d = derive(parse(with(R"(, "rlt_cycles": [
+  auto d = derive_b(parse(with(R"(, "rlt_cycles": [
     {"id": "c1", "date": "2023-09-10"}, {"id": "c2", "date": "2024-03-10"}])")));
   EXPECT_EQ(d.prior_rlt, Tri::yes);
   EXPECT_NEAR(*d.months_since_last_rlt, 365.0 * 12.0 / 365.25, 1e-9);
@@ -113,17 +117,17 @@ TEST(Derived, MonthsSinceLastRltCycle) {
 
 TEST(Derived, NewlyDiagnosedWindowBothSides) {
   // the ruleset window is ≤ 6 months; 2024-09-10 → 2025-03-10 = 181 days = 5.95 months
-  auto in = derive(parse(with(R"(, "tumour": {"diagnosis_date": "2024-09-10"})")));
+  auto in = derive_b(parse(with(R"(, "tumour": {"diagnosis_date": "2024-09-10"})")));
   EXPECT_EQ(in.newly_diagnosed, Tri::yes);
   // 2024-09-01 → 2025-03-10 = 190 days = 6.24 months
-  auto out = derive(parse(with(R"(, "tumour": {"diagnosis_date": "2024-09-01"})")));
+  auto out = derive_b(parse(with(R"(, "tumour": {"diagnosis_date": "2024-09-01"})")));
   EXPECT_EQ(out.newly_diagnosed, Tri::no);
-  auto unknown = derive(parse(with("")));
+  auto unknown = derive_b(parse(with("")));
   EXPECT_EQ(unknown.newly_diagnosed, Tri::unknown);
 }
 
 TEST(Derived, AgeFromBirthDate) {
-  auto d = derive(parse(with(R"(, "patient": {"birth_date": "1945-03-10"})")));
+  auto d = derive_b(parse(with(R"(, "patient": {"birth_date": "1945-03-10"})")));
   ASSERT_TRUE(d.age_years.has_value());
   EXPECT_NEAR(*d.age_years, 80.0, 0.01);  // 80 years to the day
   EXPECT_EQ(d.age_pointer, "/patient/birth_date");

@@ -12,7 +12,7 @@ namespace {
 GradeResult g(std::optional<double> ki67, std::optional<double> mitoses,
               std::optional<Differentiation> diff = Differentiation::well,
               std::optional<Grade> reported = std::nullopt) {
-  return grade_who2022({ki67, mitoses, diff, std::nullopt, reported});
+  return grade_who2022({ki67, mitoses, diff, std::nullopt, reported}, kb::builtin());
 }
 
 TEST(GradeWho2022, Ki67BoundariesFollowTheWhoIntervals) {

@@ -8,26 +8,32 @@
 
 #include "base/text.hpp"
 
-#include "calc/recist_series.hpp"
-#include "dosimetry/chart.hpp"
-#include "dosimetry/organ_dose.hpp"
-#include "engine/report.hpp"
+#include "model/names.hpp"
+#include "render/calc.hpp"
+#include "render/report.hpp"
 
-namespace rlt::engine {
+namespace rlt::render {
+
+using engine::Decision;
+using engine::FactUsed;
+using Json = nlohmann::json;
+
+std::string_view badge_class(engine::Verdict v) {
+  switch (engine::tone(v)) {
+    case engine::Tone::favourable:
+      return "b-ok";
+    case engine::Tone::attention:
+    case engine::Tone::unfavourable:
+      return "b-warn";
+    case engine::Tone::neutral:
+      return "b-neutral";
+    case engine::Tone::missing:
+      return "b-missing";
+  }
+  return "b-neutral";
+}
 
 namespace {
-
-std::string badge_class(const std::string& verdict) {
-  if (verdict == "insufficient_data") return "b-missing";
-  if (verdict == "not_applicable" || verdict == "not_required") return "b-neutral";
-  if (verdict == "not_candidate" || verdict == "not_eligible" || verdict == "not_documented" ||
-      verdict == "g3_chemotherapy_preferred" || verdict == "chemotherapy_option" ||
-      verdict == "hd_ssa_bridge_or_unfit" || verdict == "frail_rlt_with_caution" ||
-      verdict == "first_line_pending_approval" || verdict == "g3_rlt_pending_approval" ||
-      verdict == "recommended")
-    return "b-warn";
-  return "b-ok";
-}
 
 constexpr const char* kCss = R"(
 body{font-family:"DejaVu Sans",Arial,sans-serif;color:#1b1f23;margin:24px auto;max-width:1000px;font-size:13px;line-height:1.4}
@@ -48,7 +54,8 @@ ul{margin:4px 0;padding-left:18px} .charts svg{max-width:100%;height:auto;border
 )";
 
 // Cumulative kidney and marrow dose against their limits (horizontal bars).
-std::string budget_svg(const Json& b) {
+std::string budget_svg(const dosimetry::Budget& budget) {
+  const Json b = dosimetry::to_json(budget);
   std::ostringstream s;
   const int w = 640, row = 46, h = 2 * row + 40;
   s << fmt::format(
@@ -88,7 +95,14 @@ std::string budget_svg(const Json& b) {
 }
 
 // Lines of therapy on a time axis.
-std::string timeline_svg(const Json& items, const std::string& today) {
+std::string timeline_svg(const std::vector<engine::TimelineBar>& bars, const std::string& today) {
+  Json items = Json::array();
+  for (const auto& t : bars)
+    items.push_back({{"category", model::to_string(t.category)},
+                     {"label", t.label},
+                     {"start", t.start.iso()},
+                     {"end", t.end.iso()},
+                     {"ongoing", t.ongoing}});
   if (items.empty()) return {};
   auto day = [](const std::string& iso) {
     int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)),
@@ -144,14 +158,14 @@ void facts_table(std::ostringstream& o, const std::vector<FactUsed>& fs) {
   if (fs.empty()) return;
   o << "<table><tr><th>fact</th><th>value</th><th>from</th></tr>";
   for (const auto& f : fs)
-    o << "<tr><td>" << xml_escape(f.name) << "</td><td>" << xml_escape(f.value) << "</td><td><code>"
-      << xml_escape(f.pointer) << "</code></td></tr>";
+    o << "<tr><td>" << xml_escape(f.name) << "</td><td>" << xml_escape(f.value.display())
+      << "</td><td><code>" << xml_escape(f.source.display()) << "</code></td></tr>";
   o << "</table>";
 }
 
 }  // namespace
 
-std::string render_html(const Report& r) {
+std::string render_html(const Decision& r) {
   std::ostringstream o;
   std::string title =
       "rltguide — case " + (r.meta.case_id.empty() ? std::string("(no id)") : r.meta.case_id);
@@ -167,33 +181,28 @@ std::string render_html(const Report& r) {
 
   // Summary tiles
   o << "<div class=\"summary\">";
-  o << "<div class=\"tile\"><span class=\"muted\">Scope</span><b>" << xml_escape(r.scope.verdict)
-    << "</b>";
+  o << "<div class=\"tile\"><span class=\"muted\">Scope</span><b>"
+    << xml_escape(std::string(engine::code(r.scope.verdict))) << "</b>";
   for (const auto& why : r.scope.reasons)
     o << "<span class=\"badge b-warn\">" << xml_escape(why) << "</span>";
   o << "</div>";
   o << "<div class=\"tile\"><span class=\"muted\">WHO 2022 grade</span><b>"
-    << xml_escape(r.grade.verdict) << "</b>" << xml_escape(r.grade.category);
+    << xml_escape(std::string(engine::code(r.grade.verdict))) << "</b>"
+    << xml_escape(r.grade.category);
   for (const auto& f : r.grade.flags)
     o << " <span class=\"badge b-warn\">" << xml_escape(f) << "</span>";
   o << "</div>";
-  auto d = [&](const char* k) {
-    return r.derived.contains(k) && !r.derived[k].is_null() ? r.derived[k].dump()
-                                                            : std::string("unknown");
-  };
   o << "<div class=\"tile\"><span class=\"muted\">Systemic lines so far</span><b>"
-    << xml_escape(d("lines_before"))
-    << "</b>progressed on SSA: " << xml_escape(r.derived.value("progressed_on_ssa", "unknown"))
-    << "</div>";
+    << (r.derived.lines_before ? std::to_string(*r.derived.lines_before) : std::string("unknown"))
+    << "</b>progressed on SSA: " << to_string(r.derived.ssa.progressed) << "</div>";
   o << "<div class=\"tile\"><span class=\"muted\">Kidney function</span><b>";
-  if (r.calculators.contains("egfr"))
-    o << fmt::format("{:.0f}", r.calculators["egfr"]["value"].get<double>())
+  if (r.calculators.egfr)
+    o << fmt::format("{:.0f}", r.calculators.egfr->value)
       << " mL/min/1.73 m²</b>eGFR, CKD-EPI 2021";
   else
     o << "unknown</b>eGFR not computable";
-  if (r.calculators.contains("creatinine_clearance"))
-    o << "<br>CrCl "
-      << fmt::format("{:.0f}", r.calculators["creatinine_clearance"]["value"].get<double>())
+  if (r.calculators.creatinine_clearance)
+    o << "<br>CrCl " << fmt::format("{:.0f}", r.calculators.creatinine_clearance->value)
       << " mL/min (Cockcroft-Gault)";
   o << "</div></div>";
 
@@ -203,7 +212,7 @@ std::string render_html(const Report& r) {
     o << "<ul>";
     for (const auto& m : r.scope.missing)
       o << "<li class=\"missing\">Missing for scope: " << xml_escape(m.name) << " <code>"
-        << xml_escape(m.pointer) << "</code> — " << xml_escape(m.why) << "</li>";
+        << xml_escape(m.source.display()) << "</code> — " << xml_escape(m.why) << "</li>";
     o << "</ul>";
   }
   for (const auto& e : r.grade.explanation)
@@ -223,18 +232,18 @@ std::string render_html(const Report& r) {
     o << calc::recist::to_svg(*r.recist);
     any_chart = true;
   }
-  if (r.charts.contains("budget")) {
-    o << budget_svg(r.charts["budget"]);
+  if (r.budget) {
+    o << budget_svg(*r.budget);
     any_chart = true;
   }
   for (const auto& m : r.measured_cycles) {
-    auto res = dosimetry::compute_cycle(m.dosimetry, m.activity, m.sex, dosimetry::DoseOptions{},
-                                        dosimetry::PriorKinetics{});
-    o << dosimetry::tac_chart_svg(res, m.title);
+    o << dosimetry::tac_chart_svg(
+        m.result, fmt::format("Cycle {} ({}): organ activity and fitted curves", m.cycle_id,
+                              m.date ? m.date->iso() : "date unknown"));
     any_chart = true;
   }
-  if (r.charts.contains("timeline")) {
-    o << timeline_svg(r.charts["timeline"], r.meta.assessment_date);
+  if (!r.timeline.empty()) {
+    o << timeline_svg(r.timeline, r.meta.assessment_date);
     any_chart = true;
   }
   if (!any_chart)
@@ -246,11 +255,11 @@ std::string render_html(const Report& r) {
   for (const auto& q : r.questions) {
     o << "<div class=\"card\"><h3><span class=\"qid\">" << xml_escape(q.id) << "</span>"
       << xml_escape(q.question) << "</h3>";
-    o << "<span class=\"badge " << badge_class(q.verdict) << "\">" << xml_escape(q.verdict)
-      << "</span>";
+    o << "<span class=\"badge " << badge_class(q.verdict) << "\">"
+      << xml_escape(std::string(engine::code(q.verdict))) << "</span>";
     o << "<span class=\"badge ev\">evidence " << xml_escape(q.level) << "-"
       << xml_escape(q.strength) << "</span>";
-    o << "<span class=\"muted\">status " << xml_escape(std::string(to_string(q.status)))
+    o << "<span class=\"muted\">status " << xml_escape(std::string(engine::to_string(q.status)))
       << " · refs ";
     for (std::size_t i = 0; i < q.references.size(); ++i)
       o << (i ? ", " : "") << q.references[i];
@@ -272,7 +281,7 @@ std::string render_html(const Report& r) {
       o << "<ul>";
       for (const auto& m : q.missing)
         o << "<li class=\"missing\">Missing: " << xml_escape(m.name) << " <code>"
-          << xml_escape(m.pointer) << "</code> — " << xml_escape(m.why) << "</li>";
+          << xml_escape(m.source.display()) << "</code> — " << xml_escape(m.why) << "</li>";
       for (const auto& c : q.cautions)
         o << "<li class=\"caution\">Caution: " << xml_escape(c.text) << "</li>";
       for (const auto& a : q.actions)
@@ -293,7 +302,7 @@ std::string render_html(const Report& r) {
 
   // Policy and provenance
   o << "<h2>Policy and provenance</h2><table>";
-  for (const auto& [k, v] : r.policy.describe())
+  for (const auto& [k, v] : describe(r.policy, r.limits))
     o << "<tr><th>" << xml_escape(k) << "</th><td>" << xml_escape(v) << "</td></tr>";
   o << "</table><p class=\"muted\">Source: " << xml_escape(r.meta.source_citation)
     << " doi:" << xml_escape(r.meta.source_doi)
@@ -305,4 +314,4 @@ std::string render_html(const Report& r) {
   return o.str();
 }
 
-}  // namespace rlt::engine
+}  // namespace rlt::render

@@ -5,7 +5,7 @@
 
 #include "base/text.hpp"
 
-#include "calc/recist_series.hpp"
+#include "render/calc.hpp"
 
 namespace rlt::calc::recist {
 

@@ -1,4 +1,4 @@
-#include "dosimetry/chart.hpp"
+#include "render/calc.hpp"
 
 #include <algorithm>
 #include <array>

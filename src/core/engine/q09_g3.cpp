@@ -1,0 +1,57 @@
+// Q9: RLT in G3 GEP-NETs (consensus Q9, 1b-A; the chemotherapy preference is ungraded text).
+#include "engine/context.hpp"
+#include "model/grading.hpp"
+
+namespace rlt::engine::detail {
+
+Answer q9(const Ctx& x) {
+  Answer a = start(x, "Q9");
+  const auto& t = x.c.tumour;
+  if (!x.grade) {
+    miss(a.missing, "Ki-67 index or mitotic count", t.ki67.pointer, "Q9 concerns G3 tumours");
+    return decide(a, "q9.insufficient", Status::insufficient_data, Verdict::insufficient_data);
+  }
+  use(a.rationale, "WHO 2022 grade", Value::code(model::grade_code(x.grade)),
+      t.ki67.known() ? t.ki67.pointer : t.mitoses.pointer);
+  if (x.g3 == Tri::unknown) {
+    miss(a.missing, t.mitoses.known() ? "Ki-67 index" : "mitotic count",
+         t.mitoses.known() ? t.ki67.pointer : t.mitoses.pointer,
+         "graded on one index only; the other could make the tumour G3");
+    return decide(a, "q9.insufficient", Status::insufficient_data, Verdict::insufficient_data);
+  }
+  if (x.g3 == Tri::no)
+    return decide(a, "q9.not_g3", Status::not_applicable, Verdict::not_applicable);
+  // progression on RLT → chemotherapy
+  bool progressed_on_rlt = false;
+  for (const auto& tr : x.c.treatments)
+    if (tr.category.is(model::TreatmentCategory::rlt) &&
+        (tr.stop_reason.is(model::StopReason::progression) ||
+         tr.best_response.is(model::Response::pd))) {
+      progressed_on_rlt = true;
+      use(a.rationale, "progressed on RLT", Value::yes_no(true), tr.pointer);
+    }
+  Tri sstr = need_sstr(x, a);
+  if (sstr == Tri::no || progressed_on_rlt) {
+    a.graded = false;
+    a.actions.push_back({"consider_chemotherapy",
+                         "Consider alkylating-based chemotherapy (CAPTEM or STZ/5-FU) or FOLFOX."});
+    return decide(a, "q9.chemotherapy_preferred", Status::applies,
+                  Verdict::g3_chemotherapy_preferred,
+                  progressed_on_rlt
+                      ? "G3 NET progressing on RLT: chemotherapy (alkylating-based) is preferred."
+                      : "SSTR-negative G3 NET: chemotherapy (alkylating-based) is preferred.");
+  }
+  if (sstr == Tri::yes) {
+    use(a.rationale, "RLT approved for G2–G3 (policy)", Value::yes_no(x.p.first_line_approved),
+        SourceRef::policy("first_line_approved"));
+    if (x.p.first_line_approved)
+      return decide(
+          a, "q9.rlt_option", Status::applies, Verdict::g3_rlt_option,
+          "SSTR-positive G3 NET and RLT approved for G2–G3: RLT is a valid option (NETTER-2).");
+    return decide(a, "q9.rlt_pending_approval", Status::applies, Verdict::g3_rlt_pending_approval,
+                  "SSTR-positive G3 NET: RLT becomes a valid option once approved for G2–G3.");
+  }
+  return decide(a, "q9.insufficient", Status::insufficient_data, Verdict::insufficient_data);
+}
+
+}  // namespace rlt::engine::detail
