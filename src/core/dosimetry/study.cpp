@@ -43,10 +43,6 @@ EnumTable<E> table(const std::array<EnumName<E>, N>& a) {
   return EnumTable<E>(a.data(), a.size());
 }
 
-std::string num(double v, int sig = 4) {
-  return fmt::format("{:.{}g}", v, sig);
-}
-
 }  // namespace
 
 ParsedStudy parse_study(std::string_view text, const JsonLimits& limits) {
