@@ -32,17 +32,23 @@ UpgradedCase upgrade_case(std::string_view text, const JsonLimits& limits) {
     out.diagnostics = std::move(parsed.diagnostics);
     return out;
   }
-  // parse_case accepted it: valid JSON within the limits, without duplicate keys
-  Ordered doc = Ordered::parse(text);
-  out.was_current = parsed.value.format == kCaseFormat;
-  doc["format"] = std::string(kCaseFormat);
-  if (!out.was_current && doc.contains("imaging") && doc["imaging"].is_object()) {
-    auto& imaging = doc["imaging"];
-    if (imaging.contains("studies") && imaging["studies"].is_array())
-      for (auto& study : imaging["studies"])
-        study = upgrade_study(study);
+  // parse_case accepted it: valid JSON within the limits, without duplicate keys, read by the
+  // same nlohmann parser; the catch is only a guard so that no input can end the program.
+  try {
+    Ordered doc = Ordered::parse(text);
+    out.was_current = parsed.value.format == kCaseFormat;
+    doc["format"] = std::string(kCaseFormat);
+    if (!out.was_current && doc.contains("imaging") && doc["imaging"].is_object()) {
+      auto& imaging = doc["imaging"];
+      if (imaging.contains("studies") && imaging["studies"].is_array())
+        for (auto& study : imaging["studies"])
+          study = upgrade_study(study);
+    }
+    out.text = doc.dump(2, ' ', false, Ordered::error_handler_t::strict) + "\n";
+  } catch (const Ordered::exception& e) {
+    out.text.clear();
+    out.diagnostics.add({"", {}, "a case the upgrade can rewrite", e.what(), "upgrade_failed"});
   }
-  out.text = doc.dump(2, ' ', false, Ordered::error_handler_t::strict) + "\n";
   return out;
 }
 
