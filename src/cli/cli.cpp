@@ -93,6 +93,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     add_calculators(app, io);
     add_dosimetry(app, io);
     add_evaluate(app, io);
+    add_case(app, io);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -42,5 +42,6 @@ void add_facts(CLI::App& app, Io& io);
 void add_calculators(CLI::App& app, Io& io);  // recist, choi, tgr, egfr, ctcae, ecog, g8, netpet
 void add_dosimetry(CLI::App& app, Io& io);
 void add_evaluate(CLI::App& app, Io& io);  // evaluate, kb
+void add_case(CLI::App& app, Io& io);      // case upgrade
 
 }  // namespace rlt::cli

@@ -123,8 +123,8 @@ void add_recist(CLI::App& app, Io& io) {
       "response, overall response (Tables 1-2) and best overall response (Table 3)");
   cmd->footer(
       "SERIES.json is an rltguide-recist-series/1 document (docs/calculators.md) or a case file "
-      "(rltguide-case/1), whose imaging.studies are used.\nExit codes: 0 ok, 1 usage, 2 invalid "
-      "input.");
+      "(rltguide-case/2 or /1), whose imaging.studies are used.\nExit codes: 0 ok, 1 usage, 2 "
+      "invalid input.");
   struct Opts {
     std::string file, svg, format = "text";
     bool no_confirmation = false;
@@ -158,7 +158,8 @@ void add_recist(CLI::App& app, Io& io) {
       if (parse_json(text.value(), limits, probe, ignored) && probe.root.is_object()) {
         auto it = probe.root.find("format");
         is_case = it != probe.root.end() && it->is_string() &&
-                  it->get<std::string>() == model::kCaseFormat;
+                  (it->get<std::string>() == model::kCaseFormat ||
+                   it->get<std::string>() == model::kCaseFormatV1);
       }
     }
     calc::recist::Series series;

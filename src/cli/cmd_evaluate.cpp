@@ -101,7 +101,7 @@ void add_evaluate(CLI::App& app, Io& io) {
                                  "Answer Q1-Q10 of the consensus for a case, with grades, facts "
                                  "used, missing data and a plan");
   auto o = std::make_shared<EvalOpts>();
-  cmd->add_option("CASE", o->file, "The case, a JSON file (rltguide-case/1)")->required();
+  cmd->add_option("CASE", o->file, "The case, a JSON file (rltguide-case/2 or /1)")->required();
   cmd->add_option("--policy", o->policy_file, "A policy file (rltguide-policy/1)");
   cmd->add_option("--format", o->format, "Output: json, text, markdown or html")
       ->check(CLI::IsMember({"json", "text", "markdown", "html"}));

@@ -46,8 +46,7 @@ void add_facts(CLI::App& app, Io& io) {
       io.out << j.dump(2) << '\n';
       return;
     }
-    io.out << fmt::format("Case {}: valid {}\n", c.case_id.value.value_or("(no id)"),
-                          model::kCaseFormat);
+    io.out << fmt::format("Case {}: valid {}\n", c.case_id.value.value_or("(no id)"), c.format);
     io.out << fmt::format("WHO 2022 grade: {} ({})\n", model::grade_code(d.grade.grade),
                           model::to_string(d.grade.category));
     for (const auto& why : d.grade.reasons)

@@ -5,8 +5,8 @@
 namespace rlt::cli {
 
 void add_validate(CLI::App& app, Io& io) {
-  auto* cmd =
-      app.add_subcommand("validate", "Check a case file (rltguide-case/1); report every problem");
+  auto* cmd = app.add_subcommand("validate",
+                                 "Check a case file (rltguide-case/2 or /1); report every problem");
   auto file = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   cmd->add_option("FILE", *file, "The case, a JSON file")->required();
@@ -25,7 +25,9 @@ void add_validate(CLI::App& app, Io& io) {
       io.out << diagnostics_json(*file, parsed.diagnostics) << '\n';
     } else if (parsed.ok()) {
       std::string id = parsed.value.case_id.value.value_or("(no case_id)");
-      io.out << "OK: " << *file << " is a valid " << model::kCaseFormat << " case (" << id << ")\n";
+      // the format the file says; a rltguide-case/1 file is read upgraded to the current model
+      io.out << "OK: " << *file << " is a valid " << parsed.value.format << " case (" << id
+             << ")\n";
     } else {
       print_diagnostics(*file, parsed.diagnostics, io.err);
     }

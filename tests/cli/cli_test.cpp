@@ -43,7 +43,84 @@ const std::string kExample =
 TEST(Cli, ValidExamplePrintsOneLineOk) {
   auto r = run_cli({"validate", kExample});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, "OK: " + kExample + " is a valid rltguide-case/1 case (EX-01)\n");
+  EXPECT_EQ(r.out, "OK: " + kExample + " is a valid rltguide-case/2 case (EX-01)\n");
+}
+
+const std::string kV1Vector = std::string(RLT_SOURCE_DIR) +
+                              "/tests/vectors/case-v1/01-midgut-g2-progressing-on-octreotide.json";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Cli, AV1CaseStillValidates) {
+  auto r = run_cli({"validate", kV1Vector});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "OK: " + kV1Vector + " is a valid rltguide-case/1 case (EX-01)\n");
+}
+
+TEST(CliCaseUpgrade, WritesTheV2CaseToStandardOutput) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"case", "upgrade", kV1Vector},
+        std::vector<std::string>{"case", "upgrade", kV1Vector, "-o", "-"}}) {
+    auto r = run_cli(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, slurp(kExample));  // the bundled example is the upgrade of the vector
+  }
+}
+
+TEST(CliCaseUpgrade, WritesTheOutputFileAtomically) {
+  fs::path dir = fs::temp_directory_path() / "rltguide-test-upgrade";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path out = dir / "case-v2.json";
+  std::ofstream(out) << "old content";
+  auto r = run_cli({"case", "upgrade", kV1Vector, "-o", out.string()});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "rltguide: wrote " + out.string() + " (rltguide-case/2 from rltguide-case/1)\n");
+  EXPECT_EQ(slurp(out), slurp(kExample));
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+    ++files;
+  EXPECT_EQ(files, 1);  // no temporary file left behind
+  fs::remove_all(dir);
+}
+
+TEST(CliCaseUpgrade, RefusesToOverwriteTheInput) {
+  fs::path in = temp_file("upgrade-self.json", slurp(kV1Vector));
+  for (const std::string& out : {in.string(), (in.parent_path() / "." / in.filename()).string()}) {
+    auto r = run_cli({"case", "upgrade", in.string(), "-o", out});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("-o names the input file"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(slurp(in), slurp(kV1Vector));  // untouched
+}
+
+TEST(CliCaseUpgrade, InvalidOrUnreadableInputExitsTwo) {
+  auto p = temp_file("upgrade-invalid.json",
+                     R"({"format": "rltguide-case/1", "assessment_date": "2025-01-01",
+    "tumour": {"ki67": 120}})");
+  fs::path out = fs::temp_directory_path() / "rltguide-test-upgrade-invalid-out.json";
+  fs::remove(out);
+  auto r = run_cli({"case", "upgrade", p.string(), "-o", out.string()});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("/tumour/ki67 (line 2, column 16): expected percent 0–100, found 120"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(out));
+  r = run_cli({"case", "upgrade", "/nonexistent/case.json"});
+  EXPECT_EQ(r.code, 2);
+  r = run_cli({"case", "upgrade", kV1Vector, "-o", "/nonexistent-dir/out.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("cannot create a temporary file"), std::string::npos) << r.err;
+}
+
+TEST(CliCaseUpgrade, MissingArgumentsAreAUsageError) {
+  EXPECT_EQ(run_cli({"case"}).code, 1);
+  EXPECT_EQ(run_cli({"case", "upgrade"}).code, 1);
 }
 
 TEST(Cli, EveryBundledExampleValidates) {

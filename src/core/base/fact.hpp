@@ -20,6 +20,8 @@ struct Fact {
   [[nodiscard]] const T* operator->() const { return &*value; }
   /// True only when the fact is known and equals v. Unknown is not "not v".
   [[nodiscard]] bool is(const T& v) const { return value && *value == v; }
+  /// Same value (or both unknown) and same pointer.
+  bool operator==(const Fact&) const = default;
 };
 
 /// Three-valued logic for derived conditions (Kleene): unknown stays unknown unless the

@@ -155,6 +155,15 @@ class ObjectReader {
     return node_ != nullptr && node_->contains(key);
   }
 
+  /// The raw value of a key (null if absent), without consuming it.
+  [[nodiscard]] const Json* peek(std::string_view key) const {
+    if (node_ == nullptr) return nullptr;
+    auto it = node_->find(key);
+    return it == node_->end() ? nullptr : &*it;
+  }
+  /// Mark a key as read without reading it (so finish() does not report it); whether it is present.
+  bool skip(std::string_view key) { return take(key) != nullptr; }
+
   /// A nested object (absent → a reader that is not present).
   ObjectReader object(std::string_view key);
   /// An array of objects. Absent → empty, with `present` false.

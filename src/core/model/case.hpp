@@ -1,4 +1,5 @@
-// The case: one patient at one decision point (rltguide-case/1). Every clinical fact is a
+// The case: one patient at one decision point (rltguide-case/2; rltguide-case/1 files are read
+// and upgraded to this model, what v1 could not say staying unknown). Every clinical fact is a
 // Fact<T> and may be missing; see docs/case-format.md for each field and
 // ../shared/spec/clinical-model.md section 1 for why the engine needs it.
 #pragma once
@@ -15,7 +16,8 @@
 
 namespace rlt::model {
 
-inline constexpr std::string_view kCaseFormat = "rltguide-case/1";
+inline constexpr std::string_view kCaseFormatV1 = "rltguide-case/1";
+inline constexpr std::string_view kCaseFormat = "rltguide-case/2";  ///< the current one
 
 enum class Sex { female, male };
 enum class HereditarySyndrome { none, men1, men4, vhl, nf1, tsc, other };
@@ -48,7 +50,7 @@ enum class Functional {
 };
 enum class Extent { localized, locally_advanced, metastatic };
 enum class Mgmt { deficient, proficient, unknown };
-enum class SstrModality { pet, scintigraphy };
+enum class SstrModality { pet, scintigraphy, spect };  ///< "scintigraphy" = planar
 enum class UptakeVsLiver { below, equal, above };
 enum class Modality { ct, mri, chest_xray };
 enum class Phase { arterial, portal_venous, delayed, non_contrast, other };
@@ -79,8 +81,14 @@ enum class Analyte {
   alt,
   bilirubin,
   albumin,
-  chromogranin_a
+  chromogranin_a,
+  white_cells,  ///< v2 from here on
+  lymphocytes,
+  inr,
+  hiaa_5  ///< 5-HIAA in 24-hour urine
 };
+enum class PregnancyTestResult { negative, positive };
+enum class VisitResponseCode { cr, pr, sd, pd, ne, non_cr_non_pd };
 enum class Organ { kidneys, kidney_left, kidney_right, bone_marrow, spleen, liver, tumour };
 
 /// G8 geriatric screening (Bellera et al., Ann Oncol 2012). Half points occur (self-rated
@@ -91,6 +99,17 @@ struct G8 {
   /// neuropsychological, bmi, medications, self_rated_health, age; empty otherwise.
   std::vector<Fact<double>> items;
   std::string items_pointer;
+
+  bool operator==(const G8&) const = default;
+};
+
+/// The latest pregnancy test (v2).
+struct PregnancyTest {
+  std::string pointer;
+  Fact<Date> date;
+  Fact<PregnancyTestResult> result;
+
+  bool operator==(const PregnancyTest&) const = default;
 };
 
 struct Patient {
@@ -108,6 +127,11 @@ struct Patient {
   Fact<bool> pregnant;
   Fact<bool> breastfeeding;
   Fact<HereditarySyndrome> hereditary_syndrome;
+  /// v2. JSON "yes"/"no"/"unknown"; "unknown" or absent -> not known.
+  Fact<bool> childbearing_potential;
+  PregnancyTest pregnancy_test;  ///< v2: the latest test
+
+  bool operator==(const Patient&) const = default;
 };
 
 struct Tumour {
@@ -128,6 +152,19 @@ struct Tumour {
   Fact<bool> symptoms;  ///< tumour-related symptoms
   Fact<Mgmt> mgmt;
   Fact<Date> diagnosis_date;
+
+  bool operator==(const Tumour&) const = default;
+};
+
+/// One lesion on one SSTR study (v2). The id names the same lesion at every SSTR study.
+struct SstrLesion {
+  std::string id;
+  std::string pointer;
+  Fact<std::string> site;               ///< free text organ/site, e.g. "liver segment 7"
+  Fact<UptakeVsLiver> uptake_vs_liver;  ///< below / equal / above normal liver
+  Fact<int> krenning;                   ///< 0–4
+
+  bool operator==(const SstrLesion&) const = default;
 };
 
 struct SstrImaging {
@@ -141,6 +178,22 @@ struct SstrImaging {
   Fact<bool> all_lesions_positive;
   Fact<bool> heterogeneous;
   Fact<bool> sstr_negative_lesions;
+  std::vector<SstrLesion> lesions;  ///< v2; complete when given
+  bool lesions_given = false;
+
+  bool operator==(const SstrImaging&) const = default;
+};
+
+/// One lesion on one FDG PET study (v2).
+struct FdgLesion {
+  std::string id;
+  std::string pointer;
+  Fact<std::string> site;
+  Fact<bool> avid;                ///< FDG-avid (uptake above background as read)
+  Fact<double> suvmax;            ///< >= 0
+  Fact<std::string> sstr_lesion;  ///< id of the SSTR lesion it matches, if any
+
+  bool operator==(const FdgLesion&) const = default;
 };
 
 struct FdgPet {
@@ -148,7 +201,11 @@ struct FdgPet {
   std::string pointer;
   Fact<Date> date;
   Fact<bool> positive;
-  Fact<bool> mismatch;  ///< FDG-positive lesions without SSTR uptake
+  Fact<bool> mismatch;             ///< FDG-positive lesions without SSTR uptake
+  std::vector<FdgLesion> lesions;  ///< v2; complete when given
+  bool lesions_given = false;
+
+  bool operator==(const FdgPet&) const = default;
 };
 
 struct Lesion {
@@ -165,6 +222,8 @@ struct Lesion {
   Fact<NonTargetStatus> non_target_status;
   Fact<std::string> fragment_of;     ///< a split lesion: id of the lesion it split from
   Fact<std::string> coalesced_into;  ///< merged lesions: id of the lesion that now holds it
+
+  bool operator==(const Lesion&) const = default;
 };
 
 struct ImagingStudy {
@@ -173,12 +232,16 @@ struct ImagingStudy {
   Fact<Date> date;
   Fact<Modality> modality;
   Fact<bool> contrast;
-  Fact<Phase> phase;
+  Fact<Phase> phase;  ///< v1 field; in v2 the single phase when `phases` has exactly one
   Fact<units::Millimetre> slice_thickness;
   Fact<bool> baseline;  ///< the RECIST baseline of the series
   std::vector<Lesion> lesions;
   Fact<NewLesions> new_lesions;
   Fact<bool> new_intratumoural_nodules;
+  /// v2 (multiphase CT); a v1 `phase` upgrades to {phase}; empty = not known
+  std::vector<Phase> phases;
+
+  bool operator==(const ImagingStudy&) const = default;
 };
 
 struct Lab {
@@ -188,6 +251,8 @@ struct Lab {
   Fact<double> value;  ///< canonical unit of the analyte (see units_for)
   Fact<double> uln;    ///< same unit
   Fact<double> lln;    ///< same unit
+
+  bool operator==(const Lab&) const = default;
 };
 
 struct Treatment {
@@ -203,12 +268,28 @@ struct Treatment {
   Fact<Response> best_response;
   Fact<StopReason> stop_reason;
   Fact<Date> progression_date;
+  Fact<Date> last_injection;  ///< v2, long-acting SSA: date of the last injection
+
+  bool operator==(const Treatment&) const = default;
+};
+
+/// A response reported at one visit (v2), e.g. by the radiologist of a registry.
+struct VisitResponse {
+  std::string pointer;
+  Fact<Date> date;
+  Fact<VisitResponseCode> response;
+  Fact<std::string> study;     ///< optional id of the CT/MRI study (imaging.studies)
+  Fact<std::string> criteria;  ///< e.g. "RECIST 1.1"
+
+  bool operator==(const VisitResponse&) const = default;
 };
 
 /// A time point of organ activity measured after an injection.
 struct ActivityPoint {
   Fact<units::Hours> time;
   Fact<units::Mbq> activity;
+
+  bool operator==(const ActivityPoint&) const = default;
 };
 
 struct OrganMeasurement {
@@ -217,17 +298,23 @@ struct OrganMeasurement {
   std::vector<ActivityPoint> points;
   Fact<units::Gram> mass;
   Fact<units::Millilitre> volume;
+
+  bool operator==(const OrganMeasurement&) const = default;
 };
 
 struct BloodSample {
   Fact<units::Hours> time;
   Fact<double> activity_concentration;  ///< MBq/mL of blood
+
+  bool operator==(const BloodSample&) const = default;
 };
 
 struct OrganDose {
   std::string pointer;
   Fact<Organ> organ;
   Fact<units::Gray> dose;
+
+  bool operator==(const OrganDose&) const = default;
 };
 
 struct CycleDosimetry {
@@ -236,6 +323,8 @@ struct CycleDosimetry {
   std::vector<OrganMeasurement> measurements;  ///< organ activity over time, to compute doses
   std::vector<BloodSample> blood;
   Fact<double> haematocrit;  ///< fraction 0–1
+
+  bool operator==(const CycleDosimetry&) const = default;
 };
 
 struct RltCycle {
@@ -246,6 +335,8 @@ struct RltCycle {
   Fact<Radiopharmaceutical> radiopharmaceutical;
   Fact<units::Gbq> activity;
   CycleDosimetry dosimetry;
+
+  bool operator==(const RltCycle&) const = default;
 };
 
 struct Progression {
@@ -254,12 +345,16 @@ struct Progression {
   Fact<Date> date;
   Fact<bool> rapid;
   Fact<bool> behaviour_change;  ///< clear increase in lesion number or burden
+
+  bool operator==(const Progression&) const = default;
 };
 
 struct Process {
   Fact<bool> mdt_discussed;
   Fact<Date> mdt_date;
   Fact<std::string> patient_preference;
+
+  bool operator==(const Process&) const = default;
 };
 
 struct Case {
@@ -285,9 +380,13 @@ struct Case {
   bool labs_given = false;
   bool sstr_given = false;
   bool fdg_given = false;
+  std::vector<VisitResponse> responses;  ///< v2: per-visit reported responses
+  bool responses_given = false;
   /// Facts imported from an EHR: the FHIR resource behind each JSON pointer (empty for a case
   /// file). Decisions cite it beside the pointer.
   std::map<std::string, FhirRef, std::less<>> provenance;
+
+  bool operator==(const Case&) const = default;
 };
 
 }  // namespace rlt::model

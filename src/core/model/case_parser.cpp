@@ -1,11 +1,13 @@
 #include "model/case_parser.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/reader.hpp"
 #include "model/names.hpp"
@@ -33,6 +35,13 @@ LabRange plausible_range(Analyte a) {
       return {5.0, 70.0};  // g/L
     case Analyte::chromogranin_a:
       return {0.0, 1e6};  // ng/mL
+    case Analyte::white_cells:
+    case Analyte::lymphocytes:
+      return {0.0, 500.0};  // 10⁹/L (leukaemic counts stay below this)
+    case Analyte::inr:
+      return {0.5, 20.0};  // ratio (assays report up to about 10–15)
+    case Analyte::hiaa_5:
+      return {0.0, 20000.0};  // µmol/24 h (upper reference about 50; carcinoid syndrome 100s–1000s)
   }
   return {0.0, 1e6};
 }
@@ -47,13 +56,16 @@ class CaseParser {
     Case c;
     ObjectReader top(doc_, &doc_.root, "", d_, "a case");
     if (!top.present()) return c;
+    // The format chooses the version; a v1 file is read into the same (v2) model, the fields v1
+    // could not carry staying unknown. A missing or unknown format is read as the current one.
     auto format = top.string("format", 40);
+    std::string formats = fmt::format("\"{}\" (or \"{}\")", kCaseFormat, kCaseFormatV1);
     if (!format.known()) {
-      if (!top.has("format"))
-        top.problem("format", fmt::format("\"{}\"", kCaseFormat), "nothing", "missing_field");
+      if (!top.has("format")) top.problem("format", formats, "nothing", "missing_field");
+    } else if (*format.value == kCaseFormatV1) {
+      version_ = 1;
     } else if (*format.value != kCaseFormat) {
-      top.problem("format", fmt::format("\"{}\"", kCaseFormat), describe_json(Json(*format.value)),
-                  "unknown_format");
+      top.problem("format", formats, describe_json(Json(*format.value)), "unknown_format");
     }
     c.format = format.value.value_or("");
     c.case_id = top.string("case_id", 200);
@@ -83,6 +95,9 @@ class CaseParser {
       c.treatments.push_back(read_treatment(r));
     for (auto& r : top.objects("rlt_cycles", &c.rlt_cycles_given))
       c.rlt_cycles.push_back(read_cycle(r));
+    if (v2_field(top, "responses"))
+      for (auto& r : top.objects("responses", &c.responses_given))
+        c.responses.push_back(read_response(r));
     auto pr = top.object("progression");
     c.progression.status = pr.enumeration("status", names(ProgressionStatus{}));
     c.progression.basis = pr.enumeration("basis", names(ProgressionBasis{}));
@@ -100,6 +115,141 @@ class CaseParser {
   }
 
  private:
+  // A field new in rltguide-case/2. In a v1 file it is an error that names the format it needs,
+  // and it is not read. Returns whether to read it.
+  bool v2_field(ObjectReader& r, std::string_view key) {
+    if (version_ >= 2) return true;
+    if (r.has(key)) {
+      r.skip(key);
+      r.problem(key,
+                fmt::format("a field of {} (\"{}\" is new in {}: set \"format\" to that)",
+                            kCaseFormatV1, key, kCaseFormat),
+                fmt::format("the field \"{}\"", key), "needs_format_2");
+    }
+    return false;
+  }
+
+  // An enumeration value new in rltguide-case/2 (the table lists the v1 values first, in enum
+  // order): in a v1 file it is an error, and the fact stays unknown.
+  template <class E>
+  void v2_value(ObjectReader& r, Fact<E>& f, std::size_t v1_count, EnumTable<E> table) {
+    if (version_ >= 2 || !f.known() || static_cast<std::size_t>(*f.value) < v1_count) return;
+    std::string name(enum_name(table, *f.value));
+    r.problem_at(f.pointer,
+                 fmt::format("one of {} in {} (\"{}\" is new in {}: set \"format\" to that)",
+                             enum_list(table.first(v1_count)), kCaseFormatV1, name, kCaseFormat),
+                 describe_json(Json(name)), "needs_format_2");
+    f.value.reset();
+  }
+
+  // "the id of X, one of a, b (did you mean "a"?)" for a reference to an unknown id.
+  static std::string expected_reference(std::string_view what, const std::set<std::string>& ids,
+                                        const std::string& found) {
+    if (ids.empty()) return fmt::format("the id of {} (none are given)", what);
+    std::vector<std::string_view> candidates(ids.begin(), ids.end());
+    std::string out = fmt::format("the id of {}, one of {}", what, fmt::join(candidates, ", "));
+    if (auto m = did_you_mean(found, candidates)) out += fmt::format(" (did you mean \"{}\"?)", *m);
+    return out;
+  }
+
+  // A lesion id: required, and used once per study.
+  std::string lesion_id(ObjectReader& r, std::set<std::string>& ids, std::string_view what) {
+    auto id = r.string("id", 100);
+    if (!id.known()) {
+      if (r.present() && !r.has("id"))
+        r.problem("id", fmt::format("an id for this lesion ({})", what), "nothing",
+                  "missing_field");
+      return {};
+    }
+    if (!ids.insert(*id.value).second)
+      r.problem("id", "a lesion id used once per study", describe_json(Json(*id.value)),
+                "duplicate_id");
+    return *id.value;
+  }
+
+  SstrLesion read_sstr_lesion(ObjectReader& r, std::set<std::string>& ids) {
+    SstrLesion l;
+    l.pointer = r.pointer();
+    l.id = lesion_id(r, ids, "the same id at every SSTR study");
+    if (!l.id.empty()) sstr_lesion_ids_.insert(l.id);
+    l.site = r.string("site", 200);
+    l.uptake_vs_liver = r.enumeration("uptake_vs_liver", names(UptakeVsLiver{}));
+    l.krenning = r.integer("krenning", 0, 4, "Krenning-type uptake score");
+    // Krenning scale (calc/krenning.cpp): 0 none, 1 much lower than liver, 2 about equal to (or
+    // slightly below) liver, 3 greater than liver, 4 greater than spleen.
+    if (l.uptake_vs_liver.known() && l.krenning.known()) {
+      int k = *l.krenning.value;
+      UptakeVsLiver u = *l.uptake_vs_liver.value;
+      bool agrees = u == UptakeVsLiver::below   ? k <= 2
+                    : u == UptakeVsLiver::equal ? k == 2
+                                                : k >= 3;
+      if (!agrees)
+        r.problem("krenning",
+                  fmt::format("a Krenning score that agrees with uptake_vs_liver \"{}\" ({})",
+                              to_string(u),
+                              u == UptakeVsLiver::below   ? "0–2"
+                              : u == UptakeVsLiver::equal ? "2"
+                                                          : "3 or 4"),
+                  std::to_string(k), "contradiction");
+    }
+    r.finish();
+    return l;
+  }
+
+  FdgLesion read_fdg_lesion(ObjectReader& r, std::set<std::string>& ids, const FdgPet& study) {
+    FdgLesion l;
+    l.pointer = r.pointer();
+    l.id = lesion_id(r, ids, "unique within this FDG study");
+    l.site = r.string("site", 200);
+    l.avid = r.boolean("avid");
+    l.suvmax = r.number("suvmax", 0, 100, "SUVmax");
+    l.sstr_lesion = r.string("sstr_lesion", 100);
+    if (l.sstr_lesion.known() && sstr_lesion_ids_.count(*l.sstr_lesion.value) == 0) {
+      r.problem("sstr_lesion",
+                expected_reference("a lesion in imaging.sstr[].lesions", sstr_lesion_ids_,
+                                   *l.sstr_lesion.value),
+                describe_json(Json(*l.sstr_lesion.value)), "unknown_reference");
+      l.sstr_lesion.value.reset();
+    }
+    if (l.avid.is(true) && study.positive.is(false))
+      r.problem("avid", "no FDG-avid lesion on a study reported \"positive\": false", "true",
+                "contradiction");
+    r.finish();
+    return l;
+  }
+
+  VisitResponse read_response(ObjectReader& r) {
+    VisitResponse v;
+    v.pointer = r.pointer();
+    v.date = dated(r, "date");
+    v.response = r.enumeration("response", names(VisitResponseCode{}));
+    v.study = r.string("study", 100);
+    v.criteria = r.string("criteria", 100);
+    if (r.present() && !r.has("date"))
+      r.problem("date", "the date of the visit as \"YYYY-MM-DD\"", "nothing", "missing_field");
+    if (r.present() && !r.has("response"))
+      r.problem("response", fmt::format("one of {}", enum_list(names(VisitResponseCode{}))),
+                "nothing", "missing_field");
+    if (v.study.known()) {
+      auto it = study_dates_.find(*v.study.value);
+      if (it == study_dates_.end()) {
+        std::set<std::string> ids;
+        for (const auto& [id, date] : study_dates_)
+          ids.insert(id);
+        r.problem("study", expected_reference("a study in imaging.studies", ids, *v.study.value),
+                  describe_json(Json(*v.study.value)), "unknown_reference");
+        v.study.value.reset();
+      } else if (it->second && v.date.known() && *v.date.value < *it->second) {
+        r.problem("date",
+                  fmt::format("a date on or after the date of study {} ({})", it->first,
+                              it->second->iso()),
+                  v.date.value->iso(), "before_study");
+      }
+    }
+    r.finish();
+    return v;
+  }
+
   // A date that must not lie after the assessment date.
   Fact<Date> dated(ObjectReader& r, std::string_view key) {
     auto f = r.date(key);
@@ -189,6 +339,33 @@ class CaseParser {
     p.pregnant = r.boolean("pregnant");
     p.breastfeeding = r.boolean("breastfeeding");
     p.hereditary_syndrome = r.enumeration("hereditary_syndrome", names(HereditarySyndrome{}));
+    p.childbearing_potential.pointer = r.pointer_of("childbearing_potential");
+    if (v2_field(r, "childbearing_potential")) {
+      static constexpr std::array kYesNoUnknown = {EnumName<Tri>{Tri::yes, "yes"},
+                                                   EnumName<Tri>{Tri::no, "no"},
+                                                   EnumName<Tri>{Tri::unknown, "unknown"}};
+      auto f = r.enumeration("childbearing_potential", EnumTable<Tri>(kYesNoUnknown));
+      if (f.known() && *f.value != Tri::unknown)
+        p.childbearing_potential.value = *f.value == Tri::yes;
+    }
+    p.pregnancy_test.pointer = r.pointer_of("pregnancy_test");
+    p.pregnancy_test.date.pointer = p.pregnancy_test.pointer + "/date";
+    p.pregnancy_test.result.pointer = p.pregnancy_test.pointer + "/result";
+    if (v2_field(r, "pregnancy_test")) {
+      auto pt = r.object("pregnancy_test");
+      p.pregnancy_test.date = dated(pt, "date");
+      p.pregnancy_test.result = pt.enumeration("result", names(PregnancyTestResult{}));
+      if (pt.present() && !pt.has("date"))
+        pt.problem("date", "the date of the test as \"YYYY-MM-DD\"", "nothing", "missing_field");
+      if (pt.present() && !pt.has("result"))
+        pt.problem("result", fmt::format("one of {}", enum_list(names(PregnancyTestResult{}))),
+                   "nothing", "missing_field");
+      if (p.pregnancy_test.result.is(PregnancyTestResult::positive) &&
+          p.childbearing_potential.is(false))
+        pt.problem("result", "a result consistent with childbearing_potential \"no\"",
+                   "\"positive\"", "contradiction");
+      pt.finish();
+    }
     r.finish();
   }
 
@@ -220,11 +397,17 @@ class CaseParser {
     s.date = dated(r, "date");
     s.tracer = r.string("tracer", 100);
     s.modality = r.enumeration("modality", names(SstrModality{}));
+    v2_value(r, s.modality, 2, names(SstrModality{}));
     s.krenning = r.integer("krenning", 0, 4, "Krenning-type uptake score");
     s.uptake_vs_liver = r.enumeration("uptake_vs_liver", names(UptakeVsLiver{}));
     s.all_lesions_positive = r.boolean("all_lesions_positive");
     s.heterogeneous = r.boolean("heterogeneous");
     s.sstr_negative_lesions = r.boolean("sstr_negative_lesions");
+    if (v2_field(r, "lesions")) {
+      std::set<std::string> ids;
+      for (auto& lr : r.objects("lesions", &s.lesions_given))
+        s.lesions.push_back(read_sstr_lesion(lr, ids));
+    }
     r.finish();
     return s;
   }
@@ -236,12 +419,18 @@ class CaseParser {
     f.date = dated(r, "date");
     f.positive = r.boolean("positive");
     f.mismatch = r.boolean("mismatch");
+    if (v2_field(r, "lesions")) {
+      std::set<std::string> ids;
+      for (auto& lr : r.objects("lesions", &f.lesions_given))
+        f.lesions.push_back(read_fdg_lesion(lr, ids, f));
+    }
     r.finish();
     return f;
   }
 
   ImagingStudy read_study(ObjectReader& r) {
-    ImagingStudy s = read_imaging_study(r);
+    (void)v2_field(r, "phases");  // a v1 file: the error; v2: read below
+    ImagingStudy s = read_imaging_study(r, version_);
     // the shared reader checks the fields; here: ids across the case and the assessment date
     if (!s.id.empty() && !ids_["imaging"].insert(s.id).second)
       r.problem_at(r.pointer_of("id"), "an id not used by another imaging entry",
@@ -252,6 +441,7 @@ class CaseParser {
                    s.date.value->iso(), "date_after_assessment");
       s.date.value.reset();
     }
+    if (!s.id.empty()) study_dates_.emplace(s.id, s.date.value);
     return s;
   }
 
@@ -260,6 +450,7 @@ class CaseParser {
     l.pointer = r.pointer();
     l.analyte = r.enumeration("analyte", names(Analyte{}));
     l.date = dated(r, "date");
+    v2_value(r, l.analyte, 9, names(Analyte{}));
     if (l.analyte.known()) {
       auto units = ut::lab(*l.analyte.value);
       LabRange range = plausible_range(*l.analyte.value);
@@ -305,6 +496,22 @@ class CaseParser {
     t.stop_reason = r.enumeration("stop_reason", names(StopReason{}));
     t.progression_date = dated(r, "progression_date");
     check_order(r, t.start, t.progression_date, "progression_date", "start");
+    t.last_injection.pointer = r.pointer_of("last_injection");
+    if (v2_field(r, "last_injection")) {
+      t.last_injection = dated(r, "last_injection");
+      check_order(r, t.start, t.last_injection, "last_injection", "start");
+      if (t.last_injection.known() && t.end.known() && *t.last_injection.value > *t.end.value)
+        r.problem("last_injection", fmt::format("a date on or before end {}", t.end.value->iso()),
+                  t.last_injection.value->iso(), "after_end");
+      if (t.last_injection.known() && t.category.known() &&
+          *t.category.value != TreatmentCategory::ssa) {
+        r.problem("last_injection",
+                  "a last injection only on a treatment of category ssa (long-acting "
+                  "somatostatin analogue)",
+                  fmt::format("category \"{}\"", to_string(*t.category.value)), "not_applicable");
+        t.last_injection.value.reset();
+      }
+    }
     r.finish();
     return t;
   }
@@ -328,6 +535,9 @@ class CaseParser {
   Diagnostics& d_;
   std::optional<Date> assessment_;
   std::map<std::string, std::set<std::string>> ids_;
+  int version_ = 2;
+  std::set<std::string> sstr_lesion_ids_;                   ///< lesion ids of every SSTR study
+  std::map<std::string, std::optional<Date>> study_dates_;  ///< imaging.studies id → date
 };
 
 }  // namespace
@@ -372,7 +582,7 @@ Lesion read_lesion(ObjectReader& lr, std::set<std::string>& ids) {
   return l;
 }
 
-ImagingStudy read_imaging_study(ObjectReader& r) {
+ImagingStudy read_imaging_study(ObjectReader& r, int format_version) {
   ImagingStudy s;
   s.pointer = r.pointer();
   auto id = r.string("id", 100);
@@ -382,7 +592,37 @@ ImagingStudy read_imaging_study(ObjectReader& r) {
     r.problem("date", "the date of the study as \"YYYY-MM-DD\"", "nothing", "missing_field");
   s.modality = r.enumeration("modality", names(Modality{}));
   s.contrast = r.boolean("contrast");
-  s.phase = r.enumeration("phase", names(Phase{}));
+  if (format_version >= 2) {
+    // v2: "phases", a list (multiphase CT); "phase" is the v1 spelling
+    if (r.has("phase")) {
+      r.skip("phase");
+      r.problem(
+          "phase",
+          fmt::format("\"phases\", a list of phases (\"phase\" is the field of {})", kCaseFormatV1),
+          "the field \"phase\"", "renamed_field");
+    }
+    const Json* raw = r.peek("phases");
+    bool empty_array = raw != nullptr && raw->is_array() && raw->empty();
+    auto phases = r.enumerations("phases", names(Phase{}));
+    s.phase.pointer = phases.pointer;
+    if (empty_array)
+      r.problem("phases", "at least one phase (leave phases out when not known)", "an empty array",
+                "out_of_range");
+    if (phases.known()) {
+      for (Phase ph : *phases.value) {
+        if (std::find(s.phases.begin(), s.phases.end(), ph) != s.phases.end()) {
+          r.problem("phases", "each phase at most once",
+                    fmt::format("\"{}\" more than once", to_string(ph)), "duplicate_value");
+          continue;
+        }
+        s.phases.push_back(ph);
+      }
+    }
+    if (s.phases.size() == 1) s.phase.value = s.phases.front();
+  } else {
+    s.phase = r.enumeration("phase", names(Phase{}));
+    if (s.phase.known()) s.phases = {*s.phase.value};
+  }
   s.slice_thickness =
       r.quantity<units::Millimetre>("slice_thickness", ut::length_mm(), 0.1, 50, "slice thickness");
   s.baseline = r.boolean("baseline");

@@ -1,4 +1,5 @@
-// Reading and validating a case (rltguide-case/1). All problems are collected at once.
+// Reading and validating a case (rltguide-case/2, or rltguide-case/1 upgraded in memory). All
+// problems are collected at once.
 #pragma once
 
 #include <set>
@@ -23,8 +24,9 @@ struct ParsedCase {
 ParsedCase parse_case(std::string_view text, const JsonLimits& limits = {});
 
 /// Read one CT/MRI study with its lesions (also used by the RECIST series format). Lesion ids
-/// must be unique within the study; the study date is required.
-ImagingStudy read_imaging_study(ObjectReader& r);
+/// must be unique within the study; the study date is required. `format_version` 1 reads the
+/// single "phase" (as phases = {phase}); 2 reads the list "phases" (rltguide-case/2).
+ImagingStudy read_imaging_study(ObjectReader& r, int format_version = 1);
 /// Read one lesion; `ids` collects the lesion ids of its study.
 Lesion read_lesion(ObjectReader& r, std::set<std::string>& ids);
 

@@ -176,6 +176,7 @@ namespace {
 constexpr std::array kSstrModality = {
     EnumName<SstrModality>{SstrModality::pet, "pet"},
     EnumName<SstrModality>{SstrModality::scintigraphy, "scintigraphy"},
+    EnumName<SstrModality>{SstrModality::spect, "spect"},
 };
 }  // namespace
 EnumTable<SstrModality> names(SstrModality) {
@@ -378,6 +379,10 @@ constexpr std::array kAnalyte = {
     EnumName<Analyte>{Analyte::bilirubin, "bilirubin"},
     EnumName<Analyte>{Analyte::albumin, "albumin"},
     EnumName<Analyte>{Analyte::chromogranin_a, "chromogranin_a"},
+    EnumName<Analyte>{Analyte::white_cells, "white_cells"},
+    EnumName<Analyte>{Analyte::lymphocytes, "lymphocytes"},
+    EnumName<Analyte>{Analyte::inr, "inr"},
+    EnumName<Analyte>{Analyte::hiaa_5, "5_hiaa"},
 };
 }  // namespace
 EnumTable<Analyte> names(Analyte) {
@@ -405,6 +410,36 @@ std::string_view to_string(Organ v) {
   return enum_name<Organ>(kOrgan, v);
 }
 
+namespace {
+constexpr std::array kPregnancyTestResult = {
+    EnumName<PregnancyTestResult>{PregnancyTestResult::negative, "negative"},
+    EnumName<PregnancyTestResult>{PregnancyTestResult::positive, "positive"},
+};
+}  // namespace
+EnumTable<PregnancyTestResult> names(PregnancyTestResult) {
+  return kPregnancyTestResult;
+}
+std::string_view to_string(PregnancyTestResult v) {
+  return enum_name<PregnancyTestResult>(kPregnancyTestResult, v);
+}
+
+namespace {
+constexpr std::array kVisitResponseCode = {
+    EnumName<VisitResponseCode>{VisitResponseCode::cr, "CR"},
+    EnumName<VisitResponseCode>{VisitResponseCode::pr, "PR"},
+    EnumName<VisitResponseCode>{VisitResponseCode::sd, "SD"},
+    EnumName<VisitResponseCode>{VisitResponseCode::pd, "PD"},
+    EnumName<VisitResponseCode>{VisitResponseCode::ne, "NE"},
+    EnumName<VisitResponseCode>{VisitResponseCode::non_cr_non_pd, "non-CR/non-PD"},
+};
+}  // namespace
+EnumTable<VisitResponseCode> names(VisitResponseCode) {
+  return kVisitResponseCode;
+}
+std::string_view to_string(VisitResponseCode v) {
+  return enum_name<VisitResponseCode>(kVisitResponseCode, v);
+}
+
 namespace unit_tables {
 namespace {
 constexpr std::array kActivityGbq = {UnitDef{"GBq", 1.0}, UnitDef{"MBq", 1e-3},
@@ -427,6 +462,14 @@ constexpr std::array kEnzyme = {UnitDef{"U/L", 1.0}};
 constexpr std::array kBilirubin = {UnitDef{"umol/L", 1.0}, UnitDef{"mg/dL", 17.1}};
 constexpr std::array kAlbumin = {UnitDef{"g/L", 1.0}, UnitDef{"g/dL", 10.0}};
 constexpr std::array kChromogranin = {UnitDef{"ng/mL", 1.0}, UnitDef{"ug/L", 1.0}};
+// white cells and lymphocytes: 1 /uL = 1 /mm3 = 10^6/L = 0.001 x 10^9/L
+constexpr std::array kLeucocytes = {UnitDef{"10*9/L", 1.0}, UnitDef{"10^9/L", 1.0},
+                                    UnitDef{"10*3/uL", 1.0}, UnitDef{"/uL", 1e-3},
+                                    UnitDef{"/mm3", 1e-3}};
+constexpr std::array kRatio = {UnitDef{"1", 1.0}};
+// 5-HIAA C10H9NO3, molar mass 191.18 g/mol: 1 mg = 1000/191.18 = 5.23 umol
+constexpr std::array kHiaa = {UnitDef{"umol/(24.h)", 1.0}, UnitDef{"umol/d", 1.0},
+                              UnitDef{"mg/(24.h)", 5.23}, UnitDef{"mg/d", 5.23}};
 }  // namespace
 std::span<const UnitDef> activity_gbq() {
   return kActivityGbq;
@@ -476,6 +519,13 @@ std::span<const UnitDef> lab(Analyte a) {
       return kAlbumin;
     case Analyte::chromogranin_a:
       return kChromogranin;
+    case Analyte::white_cells:
+    case Analyte::lymphocytes:
+      return kLeucocytes;
+    case Analyte::inr:
+      return kRatio;
+    case Analyte::hiaa_5:
+      return kHiaa;
   }
   return kEnzyme;
 }

@@ -39,11 +39,15 @@ RLT_DECLARE_ENUM(ProgressionStatus)
 RLT_DECLARE_ENUM(ProgressionBasis)
 RLT_DECLARE_ENUM(Analyte)
 RLT_DECLARE_ENUM(Organ)
+RLT_DECLARE_ENUM(PregnancyTestResult)
+RLT_DECLARE_ENUM(VisitResponseCode)
 #undef RLT_DECLARE_ENUM
 
 /// Accepted input units per quantity kind; the first is canonical. Conversions:
 /// creatinine 1 mg/dL = 88.4 µmol/L (MW 113.12); bilirubin 1 mg/dL = 17.1 µmol/L (MW 584.66);
-/// haemoglobin and albumin 1 g/dL = 10 g/L; 1 mCi = 0.037 GBq exactly; 1 lb = 0.45359237 kg.
+/// haemoglobin and albumin 1 g/dL = 10 g/L; 1 mCi = 0.037 GBq exactly; 1 lb = 0.45359237 kg;
+/// white cells and lymphocytes 1 /uL = 1 /mm3 = 0.001 x 10^9/L; 5-HIAA 1 mg/24 h = 5.23 umol/24 h
+/// (MW 191.18).
 namespace unit_tables {
 std::span<const UnitDef> activity_gbq();
 std::span<const UnitDef> activity_mbq();

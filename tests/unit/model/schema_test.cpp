@@ -84,6 +84,24 @@ TEST(CaseSchema, EveryExampleConformsToTheSchema) {
   }
 }
 
+TEST(CaseSchema, EveryV1UpgradeVectorConformsToTheSchema) {
+  Json schema = load(kSource / "schemas/case.schema.json");
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(kSource / "tests/vectors/case-v1")) {
+    ++n;
+    Walker w(schema);
+    w.walk(schema, load(e.path()), "");
+    EXPECT_TRUE(w.problems.empty()) << e.path() << ": " << w.problems.front();
+  }
+  EXPECT_EQ(n, 11);
+}
+
+TEST(CaseSchema, FormatNamesBothVersions) {
+  Json schema = load(kSource / "schemas/case.schema.json");
+  EXPECT_EQ(schema["properties"]["format"]["enum"],
+            Json::parse(R"(["rltguide-case/2", "rltguide-case/1"])"));
+}
+
 TEST(ReportSchema, EveryGoldenReportConformsToTheSchema) {
   Json schema = load(kSource / "schemas/report.schema.json");
   int n = 0;
