@@ -6,18 +6,21 @@
 #include <fmt/format.h>
 
 #include "base/json_doc.hpp"
+#include "base/text.hpp"
 #include "base/version.hpp"
 #include "kb/ruleset.hpp"
 
 namespace rlt::cli {
 
 void print_diagnostics(const std::string& file, const Diagnostics& d, std::ostream& os) {
+  // Messages quote the input (keys, strings): one line each, controls and bidi made visible.
+  const std::string f = escape_text(file);
   for (const auto& x : d.items())
-    os << file << ": " << x.to_string() << '\n';
+    os << f << ": " << escape_text(x.to_string()) << '\n';
   if (d.not_shown() > 0)
-    os << file << ": and " << d.not_shown() << " more problems not shown (limit "
-       << Diagnostics::limit << ")\n";
-  os << file << ": " << d.size() << (d.size() == 1 ? " problem" : " problems") << '\n';
+    os << f << ": and " << d.not_shown() << " more problems not shown (limit " << Diagnostics::limit
+       << ")\n";
+  os << f << ": " << d.size() << (d.size() == 1 ? " problem" : " problems") << '\n';
 }
 
 std::string diagnostics_json(const std::string& file, const Diagnostics& d) {
@@ -54,7 +57,7 @@ std::optional<model::ParsedCase> load_case(const std::string& path, Io& io) {
   JsonLimits limits;
   auto text = read_text_file(path, limits.max_bytes);
   if (!text.ok()) {
-    io.err << "rltguide: " << text.error().message << '\n';
+    io.err << "rltguide: " << escape_text(text.error().message) << '\n';
     io.exit_code = kInvalidInput;
     return std::nullopt;
   }
@@ -76,7 +79,25 @@ void add_dosimetry(CLI::App&, Io&) {}
 void add_evaluate(CLI::App&, Io&) {}
 #endif
 
+namespace {
+int run_commands(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+}  // namespace
+
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  const int code = run_commands(argc, argv, out, err);
+  // Output that did not reach its destination (closed standard output, a full disk, a broken
+  // pipe) is a failure, never exit 0.
+  out.flush();
+  if (!out) {
+    err << "rltguide: cannot write to standard output\n";
+    return code == kOk ? kInvalidInput : code;
+  }
+  return code;
+}
+
+namespace {
+
+int run_commands(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   Io io{out, err};
   try {
     CLI::App app{
@@ -116,5 +137,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return kInternal;
   }
 }
+
+}  // namespace
 
 }  // namespace rlt::cli

@@ -1,7 +1,6 @@
 // The calculator subcommands: recist, choi, tgr, egfr, ctcae, ecog, g8, krenning, netpet.
 // Argument parsing and printing only; every rule is in core/calc.
 #include <cmath>
-#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -9,6 +8,7 @@
 
 #include "base/json_doc.hpp"
 #include "base/reader.hpp"
+#include "base/text.hpp"
 #include "calc/choi.hpp"
 #include "calc/common.hpp"
 #include "calc/ctcae.hpp"
@@ -20,7 +20,9 @@
 #include "calc/renal.hpp"
 #include "calc/tgr.hpp"
 #include "cli.hpp"
+#include "domain_check.hpp"
 #include "model/names.hpp"
+#include "output.hpp"
 #include "render/calc.hpp"
 
 namespace rlt::cli {
@@ -58,15 +60,16 @@ std::string pct(const std::optional<double>& v) {
 
 void print_recist_text(Io& io, const std::string& file, const calc::recist::SeriesResult& r) {
   using namespace calc::recist;
-  io.out << fmt::format("{} - {}\n", r.version, file);
+  io.out << fmt::format("{} - {}\n", r.version, escape_text(file));
   std::string targets, non_targets;
   for (const auto& l : r.lesions) {
-    std::string item = fmt::format("{} ({}{}, {} mm)", l.id, l.organ, l.nodal ? ", short axis" : "",
-                                   fmt_fixed(l.length.mm(), 1));
+    std::string item = fmt::format("{} ({}{}, {} mm)", escape_text(l.id), escape_text(l.organ),
+                                   l.nodal ? ", short axis" : "", fmt_fixed(l.length.mm(), 1));
     if (l.target)
       targets += (targets.empty() ? "" : ", ") + item;
     else
-      non_targets += (non_targets.empty() ? "" : ", ") + fmt::format("{} ({})", l.id, l.organ);
+      non_targets += (non_targets.empty() ? "" : ", ") +
+                     fmt::format("{} ({})", escape_text(l.id), escape_text(l.organ));
   }
   io.out << "Targets" << (r.targets_selected_automatically ? " (selected by size)" : "") << ": "
          << (targets.empty() ? "none" : targets) << '\n';
@@ -93,7 +96,7 @@ void print_recist_text(Io& io, const std::string& file, const calc::recist::Seri
   for (const auto& t : r.timepoints) {
     io.out << t.date.iso() << ":\n";
     for (const auto& why : t.reasons)
-      io.out << "  - " << why << '\n';
+      io.out << "  - " << escape_text(why) << '\n';
   }
   io.out << fmt::format(
       "\nBest overall response ({}): {}\n",
@@ -102,7 +105,7 @@ void print_recist_text(Io& io, const std::string& file, const calc::recist::Seri
           : std::string("confirmation not required"),
       to_string(r.best.response));
   for (const auto& why : r.best.reasons)
-    io.out << "  - " << why << '\n';
+    io.out << "  - " << escape_text(why) << '\n';
   const auto& other = r.params.confirmation_required ? r.best_unconfirmed : r.best_confirmed;
   io.out << fmt::format("  (without/with confirmation it would be {})\n",
                         to_string(other.response));
@@ -111,7 +114,7 @@ void print_recist_text(Io& io, const std::string& file, const calc::recist::Seri
   if (!r.warnings.empty()) {
     io.out << "Warnings:\n";
     for (const auto& w : r.warnings)
-      io.out << "  ! " << w << '\n';
+      io.out << "  ! " << escape_text(w) << '\n';
   }
 }
 
@@ -143,10 +146,16 @@ void add_recist(CLI::App& app, Io& io) {
       ->check(CLI::Range(0, 3650));
   add_format(cmd, o->format);
   cmd->callback([&io, o] {
+    if (!o->svg.empty() && same_file(o->svg, o->file)) {
+      io.err << "rltguide recist: --svg names the input file '" << escape_text(o->file)
+             << "'; refusing to overwrite it\n";
+      io.exit_code = kUsage;
+      return;
+    }
     JsonLimits limits;
     auto text = read_text_file(o->file, limits.max_bytes);
     if (!text.ok()) {
-      io.err << "rltguide recist: " << text.error().message << '\n';
+      io.err << "rltguide recist: " << escape_text(text.error().message) << '\n';
       io.exit_code = kInvalidInput;
       return;
     }
@@ -189,10 +198,8 @@ void add_recist(CLI::App& app, Io& io) {
       return;
     }
     if (!o->svg.empty()) {
-      std::ofstream f(o->svg, std::ios::binary);
-      f << calc::recist::to_svg(r.value());
-      if (!f) {
-        io.err << "rltguide recist: cannot write " << o->svg << '\n';
+      if (auto e = write_file_atomic(o->svg, calc::recist::to_svg(r.value()))) {
+        io.err << "rltguide recist: " << escape_text(*e) << '\n';
         io.exit_code = kInvalidInput;
         return;
       }
@@ -222,18 +229,18 @@ void add_choi(CLI::App& app, Io& io) {
   auto o = std::make_shared<Opts>();
   cmd->add_option("--baseline-size", o->baseline_size, "Baseline sum of long axes, mm")
       ->required()
-      ->check(CLI::Range(0.0, 10000.0));
+      ->check(in_domain(domains::choi_baseline_size));
   cmd->add_option("--size", o->size, "Current sum of long axes, mm")
       ->required()
-      ->check(CLI::Range(0.0, 10000.0));
+      ->check(in_domain(domains::choi_size));
   cmd->add_option("--nadir-size", o->nadir_size, "Smallest earlier sum, mm (for --reference nadir)")
-      ->check(CLI::Range(0.0, 10000.0));
+      ->check(in_domain(domains::choi_nadir_size));
   cmd->add_option("--baseline-density", o->baseline_density, "Baseline mean density, HU")
       ->required()
-      ->check(CLI::Range(-1000.0, 3000.0));
+      ->check(in_domain(domains::choi_baseline_density));
   cmd->add_option("--density", o->density, "Current mean density, HU")
       ->required()
-      ->check(CLI::Range(-1000.0, 3000.0));
+      ->check(in_domain(domains::choi_density));
   cmd->add_option("--reference", o->reference,
                   "Reference of the size increase for PD: baseline (default) or nadir")
       ->check(CLI::IsMember({"baseline", "nadir"}));
@@ -299,11 +306,12 @@ void add_tgr(CLI::App& app, Io& io) {
   auto o = std::make_shared<Opts>();
   cmd->add_option("--d0", o->d0, "First sum of diameters, mm")
       ->required()
-      ->check(CLI::Range(0.0, 10000.0));
+      ->check(in_domain(domains::tgr_d0));
   cmd->add_option("--d1", o->d1, "Second sum of diameters, mm")
       ->required()
-      ->check(CLI::Range(0.0, 10000.0));
-  auto* m = cmd->add_option("--months", o->months, "Interval between the two measurements, months");
+      ->check(in_domain(domains::tgr_d1));
+  auto* m = cmd->add_option("--months", o->months, "Interval between the two measurements, months")
+                ->check(in_domain(domains::tgr_months));
   auto* a = cmd->add_option("--date0", o->date0, "Date of the first measurement, YYYY-MM-DD");
   auto* b = cmd->add_option("--date1", o->date1, "Date of the second measurement, YYYY-MM-DD");
   m->excludes(a)->excludes(b);
@@ -366,17 +374,17 @@ void add_egfr(CLI::App& app, Io& io) {
   auto o = std::make_shared<Opts>();
   cmd->add_option("--creatinine", o->creatinine, "Serum creatinine (IDMS-traceable)")
       ->required()
-      ->check(CLI::Range(0.0, 3000.0));
+      ->check(in_domain(domains::creatinine_flag));
   cmd->add_option("--unit", o->unit, "Creatinine unit: umol/L (default) or mg/dL")
       ->check(CLI::IsMember({"umol/L", "mg/dL"}));
   cmd->add_option("--age", o->age, "Age in years (18 or more)")
       ->required()
-      ->check(CLI::Range(0.0, 130.0));
+      ->check(in_domain(domains::age_years));
   cmd->add_option("--sex", o->sex, "female or male")
       ->required()
       ->check(CLI::IsMember({"female", "male"}));
   cmd->add_option("--weight", o->weight, "Actual body weight, kg (for Cockcroft-Gault)")
-      ->check(CLI::Range(0.0, 500.0));
+      ->check(in_domain(domains::weight_kg));
   cmd->add_option("--equation", o->equation,
                   "ckd-epi-2021 (default), ckd-epi-2009, cockcroft-gault or all")
       ->check(CLI::IsMember({"ckd-epi-2021", "ckd-epi-2009", "cockcroft-gault", "all"}));
@@ -455,12 +463,15 @@ void add_ctcae(CLI::App& app, Io& io) {
       ->required()
       ->check(CLI::IsMember(
           {"platelets", "anaemia", "neutrophils", "creatinine", "ast", "alt", "bilirubin"}));
-  cmd->add_option("--value", o->value, "The measured value")->required();
+  cmd->add_option("--value", o->value, "The measured value")
+      ->required()
+      ->check(in_domain(domains::lab_value));
   cmd->add_option("--unit", o->unit,
                   "Unit of the values (default: the canonical unit of the analyte)");
-  cmd->add_option("--lln", o->lln, "Lower limit of normal");
-  cmd->add_option("--uln", o->uln, "Upper limit of normal");
-  cmd->add_option("--baseline", o->baseline, "The patient's baseline value");
+  cmd->add_option("--lln", o->lln, "Lower limit of normal")->check(in_domain(domains::lab_lln));
+  cmd->add_option("--uln", o->uln, "Upper limit of normal")->check(in_domain(domains::lab_uln));
+  cmd->add_option("--baseline", o->baseline, "The patient's baseline value")
+      ->check(in_domain(domains::lab_baseline));
   add_format(cmd, o->format);
   cmd->callback([&io, o] {
     using calc::ctcae::Term;
@@ -587,7 +598,8 @@ void add_g8(CLI::App& app, Io& io) {
   cmd->add_option("--mobility", o->mobility, "C: mobility, 0-2")->required();
   cmd->add_option("--neuropsych", o->neuropsych, "E: neuropsychological problems, 0-2")->required();
   auto* bp = cmd->add_option("--bmi-points", o->bmi_points, "F: BMI points 0-3");
-  auto* bv = cmd->add_option("--bmi", o->bmi, "F: BMI in kg/m2 (scored <19/19-21/21-23/>=23)");
+  auto* bv = cmd->add_option("--bmi", o->bmi, "F: BMI in kg/m2 (scored <19/19-21/21-23/>=23)")
+                 ->check(in_domain(domains::bmi));
   bp->excludes(bv);
   cmd->add_option("--drugs", o->drugs, "H: 0 takes more than 3 prescription drugs a day, 1 no")
       ->required();
@@ -595,7 +607,8 @@ void add_g8(CLI::App& app, Io& io) {
       ->required()
       ->check(CLI::IsMember({"not-as-good", "does-not-know", "as-good", "better"}));
   auto* ap = cmd->add_option("--age-points", o->age_points, "Age points 0-2");
-  auto* av = cmd->add_option("--age", o->age, "Age in years (scored >85/80-85/<80)");
+  auto* av = cmd->add_option("--age", o->age, "Age in years (scored >85/80-85/<80)")
+                 ->check(in_domain(domains::g8_age));
   ap->excludes(av);
   add_format(cmd, o->format);
   cmd->callback([&io, o] {

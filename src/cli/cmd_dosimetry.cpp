@@ -1,11 +1,12 @@
 // rltguide dosimetry STUDY.json [--format text|json] [--svg FILE]
 // Per organ: the time-activity fit (or trapezoid / single-time-point estimate), Ã, absorbed dose,
 // LED cross-check, kidney BED and Gy/GBq; optionally an SVG chart of points and fitted curves.
-#include <fstream>
 #include <ostream>
 
+#include "base/text.hpp"
 #include "cli.hpp"
 #include "dosimetry/study.hpp"
+#include "output.hpp"
 #include "render/calc.hpp"
 
 namespace rlt::cli {
@@ -25,10 +26,16 @@ void add_dosimetry(CLI::App& app, Io& io) {
   cmd->add_option("--svg", o->svg,
                   "Also write an SVG chart of measured points and fitted curves to this file");
   cmd->callback([&io, o] {
+    if (!o->svg.empty() && same_file(o->svg, o->file)) {
+      io.err << "rltguide dosimetry: --svg names the input file '" << escape_text(o->file)
+             << "'; refusing to overwrite it\n";
+      io.exit_code = kUsage;
+      return;
+    }
     JsonLimits limits;
     auto text = read_text_file(o->file, limits.max_bytes);
     if (!text.ok()) {
-      io.err << "rltguide: " << text.error().message << '\n';
+      io.err << "rltguide: " << escape_text(text.error().message) << '\n';
       io.exit_code = kInvalidInput;
       return;
     }
@@ -43,12 +50,12 @@ void add_dosimetry(CLI::App& app, Io& io) {
     }
     const auto& study = parsed.value;
     auto result = dosimetry::run_study(study);
-    if (!o->svg.empty()) {
-      std::ofstream svg(o->svg, std::ios::binary);
-      svg << dosimetry::tac_chart_svg(result,
-                                      study.study_id.value.value_or("Time-activity curves"));
-      if (!svg) {
-        io.err << "rltguide: cannot write " << o->svg << '\n';
+    // The chart only from a run that succeeded: a failed run leaves no output file.
+    if (!o->svg.empty() && result.errors.empty()) {
+      if (auto e = write_file_atomic(
+              o->svg, dosimetry::tac_chart_svg(
+                          result, study.study_id.value.value_or("Time-activity curves")))) {
+        io.err << "rltguide: " << escape_text(*e) << '\n';
         io.exit_code = kInvalidInput;
         return;
       }

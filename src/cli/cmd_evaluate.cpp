@@ -1,12 +1,14 @@
-#include <fstream>
 #include <ostream>
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
 #include "cli.hpp"
+#include "domain_check.hpp"
 #include "engine/engine.hpp"
 #include "engine/trace.hpp"
 #include "kb/ruleset.hpp"
+#include "output.hpp"
 #include "render/report.hpp"
 
 namespace rlt::cli {
@@ -24,13 +26,12 @@ void write_output(Io& io, const std::string& path, const std::string& content) {
     io.out << content;
     return;
   }
-  std::ofstream f(path, std::ios::binary);
-  if (!f || !(f << content)) {
-    io.err << "rltguide: cannot write '" << path << "'\n";
+  if (auto e = write_file_atomic(path, content)) {
+    io.err << "rltguide: " << escape_text(*e) << "\n";
     io.exit_code = kInvalidInput;
     return;
   }
-  io.err << "rltguide: wrote " << path << "\n";
+  io.err << "rltguide: wrote " << escape_text(path) << "\n";
 }
 
 void add_kb(CLI::App& app, Io& io) {
@@ -118,17 +119,26 @@ void add_evaluate(CLI::App& app, Io& io) {
   cmd->add_option(
          "--kidney-limit-gy", o->kidney_limit,
          "Kidney absorbed-dose limit in Gy, overriding the ruleset's q10.kidney_limit (23)")
-      ->check(CLI::Range(1.0, 100.0));
+      ->check(in_domain(domains::kidney_limit_gy));
   cmd->add_option(
          "--marrow-limit-gy", o->marrow_limit,
          "Bone-marrow absorbed-dose limit in Gy, overriding the ruleset's q10.marrow_limit (2)")
-      ->check(CLI::Range(0.1, 10.0));
+      ->check(in_domain(domains::marrow_limit_gy));
   cmd->callback([&io, o] {
+    if (!o->output.empty() && o->output != "-") {
+      const std::string inputs[] = {o->file, o->policy_file};
+      if (auto in = output_is_input(o->output, inputs)) {
+        io.err << "rltguide evaluate: -o names the input file '" << escape_text(*in)
+               << "'; refusing to overwrite it\n";
+        io.exit_code = kUsage;
+        return;
+      }
+    }
     engine::Policy policy;
     if (!o->policy_file.empty()) {
       auto text = read_text_file(o->policy_file, 1 << 20);
       if (!text.ok()) {
-        io.err << "rltguide: " << text.error().message << '\n';
+        io.err << "rltguide: " << escape_text(text.error().message) << '\n';
         io.exit_code = kInvalidInput;
         return;
       }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
 #include "cli.hpp"
 #include "model/derived.hpp"
 #include "model/names.hpp"
@@ -46,16 +47,18 @@ void add_facts(CLI::App& app, Io& io) {
       io.out << j.dump(2) << '\n';
       return;
     }
-    io.out << fmt::format("Case {}: valid {}\n", c.case_id.value.value_or("(no id)"), c.format);
+    io.out << fmt::format("Case {}: valid {}\n", escape_text(c.case_id.value.value_or("(no id)")),
+                          c.format);
     io.out << fmt::format("WHO 2022 grade: {} ({})\n", model::grade_code(d.grade.grade),
                           model::to_string(d.grade.category));
     for (const auto& why : d.grade.reasons)
-      io.out << "  - " << why << '\n';
+      io.out << "  - " << escape_text(why) << '\n';
     io.out << fmt::format("Systemic lines so far: {}\n",
                           d.lines_before ? std::to_string(*d.lines_before) : "unknown");
-    io.out << fmt::format("Progressed on SSA: {}{}\n", to_string(d.ssa.progressed),
-                          d.ssa.treatment_id.empty() ? "" : " (course " + d.ssa.treatment_id + ")");
-    io.out << "  - " << d.ssa.why << '\n';
+    io.out << fmt::format(
+        "Progressed on SSA: {}{}\n", to_string(d.ssa.progressed),
+        d.ssa.treatment_id.empty() ? "" : " (course " + escape_text(d.ssa.treatment_id) + ")");
+    io.out << "  - " << escape_text(d.ssa.why) << '\n';
     if (d.ssa.intensity) io.out << "  - SSA dose: " << model::to_string(*d.ssa.intensity) << '\n';
     io.out << fmt::format("Prior RLT: {}; months since last cycle: {}\n", to_string(d.prior_rlt),
                           opt_num(d.months_since_last_rlt));

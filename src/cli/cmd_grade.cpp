@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "domain_check.hpp"
 #include "model/grading.hpp"
 #include "model/names.hpp"
 
@@ -17,8 +18,8 @@ void add_grade(CLI::App& app, Io& io) {
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--ki67", o->ki67, "Ki-67 index in percent (0-100)")
-      ->check(CLI::Range(0.0, 100.0));
-  cmd->add_option("--mitoses", o->mitoses, "Mitoses per 2 mm2")->check(CLI::Range(0.0, 1000.0));
+      ->check(in_domain(domains::ki67));
+  cmd->add_option("--mitoses", o->mitoses, "Mitoses per 2 mm2")->check(in_domain(domains::mitoses));
   cmd->add_option("--differentiation", o->differentiation, "well or poor")
       ->check(CLI::IsMember({"well", "poor"}));
   cmd->add_option("--reported", o->reported, "The grade reported by pathology: G1, G2 or G3")

@@ -1,5 +1,6 @@
 #include <ostream>
 
+#include "base/text.hpp"
 #include "cli.hpp"
 
 namespace rlt::cli {
@@ -16,7 +17,7 @@ void add_validate(CLI::App& app, Io& io) {
     JsonLimits limits;
     auto text = read_text_file(*file, limits.max_bytes);
     if (!text.ok()) {
-      io.err << "rltguide: " << text.error().message << '\n';
+      io.err << "rltguide: " << escape_text(text.error().message) << '\n';
       io.exit_code = kInvalidInput;
       return;
     }
@@ -26,8 +27,8 @@ void add_validate(CLI::App& app, Io& io) {
     } else if (parsed.ok()) {
       std::string id = parsed.value.case_id.value.value_or("(no case_id)");
       // the format the file says; a rltguide-case/1 file is read upgraded to the current model
-      io.out << "OK: " << *file << " is a valid " << parsed.value.format << " case (" << id
-             << ")\n";
+      io.out << "OK: " << escape_text(*file) << " is a valid " << parsed.value.format << " case ("
+             << escape_text(id) << ")\n";
     } else {
       print_diagnostics(*file, parsed.diagnostics, io.err);
     }

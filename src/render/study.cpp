@@ -1,6 +1,7 @@
 // Text and JSON renderings of a dosimetry study's results (rltguide dosimetry).
 #include <fmt/format.h>
 
+#include "base/text.hpp"
 #include "base/version.hpp"
 #include "dosimetry/study.hpp"
 #include "model/names.hpp"
@@ -46,7 +47,7 @@ nlohmann::json study_json(const Study& s, const CycleResult& r) {
 
 std::string study_text(const Study& s, const CycleResult& r) {
   std::string o;
-  o += fmt::format("Dosimetry study {}\n", s.study_id.value.value_or("(no id)"));
+  o += fmt::format("Dosimetry study {}\n", escape_text(s.study_id.value.value_or("(no id)")));
   o += fmt::format(
       "Administered activity: {}; sex: {}; S-values: {}; kidney α/β {} Gy, T_rep {} h\n",
       s.administered_activity.known() ? num(s.administered_activity->value(), 6) + " GBq"

@@ -198,7 +198,20 @@ std::optional<double> ObjectReader::read_quantity(std::string_view key,
     return std::nullopt;
   }
   ObjectReader q(*doc_, v, ptr, *diags_, std::string(kind));
-  auto value = q.number("value", -1e300, 1e300, std::string(kind));
+  // The value is range-checked below, in the canonical unit; here only that it is a finite
+  // number, reported against the field's real range (never a placeholder range).
+  const std::string real_range =
+      fmt::format("{} {}–{} {}", kind, fmt_num(lo), fmt_num(hi), units.front().code);
+  Fact<double> value{std::nullopt, q.pointer_of("value")};
+  if (const Json* raw = q.take("value")) {
+    if (!raw->is_number())
+      q.problem_at(value.pointer, fmt::format("{} as a number", kind), describe_json(*raw),
+                   "wrong_type");
+    else if (!std::isfinite(raw->get<double>()))
+      q.problem_at(value.pointer, real_range, describe_json(*raw), "out_of_range");
+    else
+      value.value = raw->get<double>();
+  }
   auto unit = q.string("unit", 40);
   q.finish();
   if (!value.known() && !unit.known()) {
@@ -227,8 +240,7 @@ std::optional<double> ObjectReader::read_quantity(std::string_view key,
   }
   double canonical = *value.value * def->factor;
   if (!std::isfinite(canonical) || canonical < lo || canonical > hi) {
-    problem_at(ptr + "/value",
-               fmt::format("{} {}–{} {}", kind, fmt_num(lo), fmt_num(hi), units.front().code),
+    problem_at(ptr + "/value", real_range,
                def == &units.front()
                    ? fmt_num(*value.value)
                    : fmt::format("{} {} (= {} {})", fmt_num(*value.value), def->code,

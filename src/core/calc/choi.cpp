@@ -1,5 +1,7 @@
 #include "calc/choi.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "base/reader.hpp"
@@ -30,6 +32,15 @@ Result<Output> evaluate(const Input& in, const kb::Ruleset& rs) {
   const kb::Threshold& pr_size = rs.threshold("choi.pr_size");
   const kb::Threshold& pr_density = rs.threshold("choi.pr_density");
   const kb::Threshold& pd_size = rs.threshold("choi.pd_size");
+  for (double v :
+       {in.baseline_size.value(), in.size.value(), in.baseline_density.value(), in.density.value()})
+    if (!std::isfinite(v)) return Error{"choi_value", "sizes and densities must be finite numbers"};
+  if (in.nadir_size && !std::isfinite(in.nadir_size->value()))
+    return Error{"choi_value", "sizes and densities must be finite numbers"};
+  // Sizes and densities are compared in tenths as 64-bit integers: bound them first.
+  if (in.size.value() > 1e6 || in.baseline_size.value() > 1e6 || in.density.value() > 1e6 ||
+      in.baseline_density.value() > 1e6 || (in.nadir_size && in.nadir_size->value() > 1e6))
+    return Error{"choi_value", "sizes must be at most 10000 mm and densities at most 3000 HU"};
   if (in.baseline_size.value() <= 0)
     return Error{"choi_reference", "the baseline size must be greater than 0 mm"};
   if (in.baseline_density.value() <= 0)

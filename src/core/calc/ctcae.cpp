@@ -204,6 +204,10 @@ Result<Output> grade(const Input& in) {
   auto bad = [](std::optional<double> x) { return x && (!std::isfinite(*x) || *x < 0); };
   if (!std::isfinite(in.value) || in.value < 0 || bad(in.lln) || bad(in.uln) || bad(in.baseline))
     return Error{"ctcae_value", "values and limits must be finite and not negative"};
+  // Grades are multiples of the ULN (or fractions of the LLN): a limit of 0 would turn every
+  // value into grade 4.
+  if ((in.uln && *in.uln <= 0) || (in.lln && *in.lln <= 0))
+    return Error{"ctcae_limit", "the lower and upper limits of normal must be greater than 0"};
   Output o;
   switch (in.term) {
     case Term::platelet_count_decreased:

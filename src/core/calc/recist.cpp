@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -495,6 +497,14 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
   Tenths baseline_sum;
   for (std::size_t i = 0; i < n_targets; ++i)
     baseline_sum += out.lesions[i].length;
+  // Every id known at baseline (followed or ignored), looked up in O(1) per follow-up lesion:
+  // the per-study check below was O(lesions × baseline lesions) (issue 9).
+  std::unordered_set<std::string_view> baseline_ids;
+  baseline_ids.reserve(out.lesions.size() + bl.lesions.size());
+  for (const auto& b : out.lesions)
+    baseline_ids.insert(b.id);
+  for (const auto& b : bl.lesions)
+    baseline_ids.insert(b.id);
 
   Timepoint t0;
   t0.study_id = bl.id;
@@ -638,11 +648,7 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
     // Lesion ids the baseline does not know about (and that are not fragments)
     for (const auto& l : s.lesions) {
       if (l.fragment_of.known()) continue;
-      bool known = std::any_of(out.lesions.begin(), out.lesions.end(),
-                               [&](const auto& b) { return b.id == l.id; });
-      bool ignored_at_baseline = std::any_of(bl.lesions.begin(), bl.lesions.end(),
-                                             [&](const auto& b) { return b.id == l.id; });
-      if (!known && !ignored_at_baseline)
+      if (!baseline_ids.contains(l.id))
         out.warnings.push_back(
             fmt::format("study {}: lesion \"{}\" was not recorded at baseline and is not followed "
                         "(report new lesions with "

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/domain.hpp"
+
 namespace rlt::calc::renal {
 
 namespace {
@@ -10,9 +12,8 @@ namespace {
 std::optional<Error> check(units::Creatinine scr, double age) {
   if (!(age >= 18 && age <= 120))
     return Error{"renal_age", "these equations are for adults: age must be 18 to 120 years"};
-  if (!(scr.value() > 0 && scr.value() <= 3000))
-    return Error{"renal_creatinine",
-                 "serum creatinine must be greater than 0 and at most 3000 µmol/L"};
+  if (auto problem = domains::creatinine_umol.check(scr.value()))
+    return Error{"renal_creatinine", *problem};
   return std::nullopt;
 }
 

@@ -32,6 +32,11 @@ Result<Output> compute(units::Millimetre d0, units::Millimetre dt, double months
     return o;
   }
   o.tgr = 100.0 * std::expm1(3.0 * std::log(dt.value() / d0.value()) / months);
+  // A very short interval or a huge ratio overflows the exponential: no finite rate to report.
+  if (!std::isfinite(o.tgr))
+    return Error{"tgr_overflow",
+                 "the growth rate is not a finite number for these sums and this interval (the "
+                 "interval is too short for the change); give a longer interval"};
   return o;
 }
 

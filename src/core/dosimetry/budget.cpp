@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -14,7 +15,8 @@ namespace rlt::dosimetry {
 
 namespace {
 
-constexpr double kEps = 1e-9;  // Gy: a remaining budget below this is used up
+constexpr double kEps = 1e-9;               // Gy: a remaining budget below this is used up
+constexpr double kMaxPlannedCycles = 1000;  // cycles: more is reported as this many (never UB)
 
 bool is_lu177(const model::RltCycle& c) {
   return !c.radiopharmaceutical.known() ||
@@ -66,6 +68,8 @@ struct Capacity {
 Capacity capacity(double remaining, GyPerGbq d, double g, double ab, double cap) {
   Capacity c;
   if (remaining <= kEps) return c;
+  if (!(d.value() > 0))
+    return {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
   if (g <= 0) {
     c.activity_gbq = remaining / d.value();
     c.cycles = c.activity_gbq / cap;
@@ -488,13 +492,31 @@ Budget plan_retreatment(const model::Case& c, const BudgetPolicy& policy_in) {
       }
   }
   const double gk = g_next.value_or(0.0);
+  // An organ whose Gy/GBq is 0 (earlier doses rounded to 0.0 Gy) does not constrain the activity:
+  // its whole budget remains and no amount of activity reaches it. It must not read as "no
+  // budget left" (activity_for_budget gives 0 for a zero Gy/GBq).
+  constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+  double next = kUnbounded;
+  std::string limiting = "cap";
+  Capacity total{kUnbounded, kUnbounded};
+  auto zero_rate = [&](std::string_view organ) {
+    b.warnings.push_back(fmt::format(
+        "{}: the earlier cycles gave 0 Gy/GBq (doses of 0.0 Gy), so the {} limit does not "
+        "constrain the next activity; check that the doses were not rounded away",
+        organ, organ));
+  };
   const GyPerGbq dk = *b.kidneys.gy_per_gbq_used;
-  b.kidneys.max_next_activity = activity_for_budget(b.kidneys.remaining_gy, dk, gk, ab);
-  Capacity capk = capacity(b.kidneys.remaining_gy, dk, gk, ab, cap);
-  double next = b.kidneys.max_next_activity->value();
-  std::string limiting = "kidneys";
-  Capacity total = capk;
-  if (b.marrow.assessed && b.marrow.gy_per_gbq_used) {
+  if (dk.value() > 0) {
+    b.kidneys.max_next_activity = activity_for_budget(b.kidneys.remaining_gy, dk, gk, ab);
+    total = capacity(b.kidneys.remaining_gy, dk, gk, ab, cap);
+    next = b.kidneys.max_next_activity->value();
+    limiting = "kidneys";
+  } else {
+    zero_rate("kidneys");
+  }
+  if (b.marrow.assessed && b.marrow.gy_per_gbq_used && b.marrow.gy_per_gbq_used->value() <= 0) {
+    zero_rate("bone marrow");
+  } else if (b.marrow.assessed && b.marrow.gy_per_gbq_used) {
     const GyPerGbq dm = *b.marrow.gy_per_gbq_used;
     b.marrow.max_next_activity = activity_for_budget(b.marrow.remaining_gy, dm, 0.0, ab);
     Capacity capm = capacity(b.marrow.remaining_gy, dm, 0.0, ab, cap);
@@ -516,9 +538,19 @@ Budget plan_retreatment(const model::Case& c, const BudgetPolicy& policy_in) {
   }
   b.next_activity = units::Gbq(next);
   b.limiting_organ = limiting;
+  // Tiny Gy/GBq (e.g. 1e-11) give astronomically many cycles: report at most kMaxPlannedCycles,
+  // so the float→int conversion below is always in range (and the text stays meaningful).
+  if (!(total.cycles <= kMaxPlannedCycles)) {
+    total.cycles = kMaxPlannedCycles;
+    total.activity_gbq = kMaxPlannedCycles * cap;
+    b.warnings.push_back(fmt::format(
+        "the dose limits allow more than {:g} cycles of {:g} GBq; the count is shown as {:g}",
+        kMaxPlannedCycles, cap, kMaxPlannedCycles));
+  }
   b.remaining_cumulative_activity = units::Gbq(total.activity_gbq);
   b.cycles_remaining = total.cycles;
-  b.full_cycles_remaining = static_cast<int>(std::floor(total.cycles + 1e-9));
+  b.full_cycles_remaining =
+      static_cast<int>(std::clamp(std::floor(total.cycles + 1e-9), 0.0, kMaxPlannedCycles));
   b.status = next > 0 ? BudgetStatus::ok : BudgetStatus::budget_exhausted;
   if (b.kidneys.used_gy > b.kidneys.limit_gy + kEps)
     b.warnings.push_back(

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/reader.hpp"
+#include "base/text.hpp"
 #include "base/version.hpp"
 #include "model/case_parser.hpp"
 #include "model/names.hpp"

@@ -1,0 +1,11 @@
+// libFuzzer driver for the recist target (fuzz/targets.hpp). Built by the `fuzz` preset.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  rlt::fuzz::recist_input(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
