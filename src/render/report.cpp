@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/reader.hpp"
+#include "base/text.hpp"
 #include "model/names.hpp"
 #include "render/calc.hpp"
 
@@ -242,17 +243,18 @@ Json to_json(const Decision& r) {
 std::string render_text(const Decision& r) {
   std::ostringstream o;
   o << fmt::format("rltguide report: case {} at {}\n",
-                   r.meta.case_id.empty() ? "(no id)" : r.meta.case_id, r.meta.assessment_date);
-  if (!r.meta.case_description.empty()) o << r.meta.case_description << "\n";
+                   r.meta.case_id.empty() ? "(no id)" : escape_text(r.meta.case_id),
+                   r.meta.assessment_date);
+  if (!r.meta.case_description.empty()) o << escape_text(r.meta.case_description) << "\n";
   o << "NOTE: " << r.meta.disclaimer << "\n\n";
   o << "Scope: " << engine::code(r.scope.verdict);
   for (const auto& why : r.scope.reasons)
     o << " [" << why << "]";
   o << "\n";
   for (const auto& e : r.scope.explanation)
-    o << "  " << e << "\n";
+    o << "  " << escape_text(e) << "\n";
   for (const auto& m : r.scope.missing)
-    o << "  missing: " << m.name << " (" << m.source.display() << ")\n";
+    o << "  missing: " << escape_text(m.name) << " (" << escape_text(m.source.display()) << ")\n";
   o << "Grade (WHO 2022): " << engine::code(r.grade.verdict) << " — " << r.grade.category;
   for (const auto& f : r.grade.flags)
     o << " [" << f << "]";
@@ -269,27 +271,30 @@ std::string render_text(const Decision& r) {
       o << "  Basis: the ungraded text of the consensus (the evidence grade belongs to the boxed "
            "recommendation).\n";
     for (const auto& e : q.explanation)
-      o << "  Why: " << e << "\n";
+      o << "  Why: " << escape_text(e) << "\n";
     for (const auto& f : q.rationale)
-      o << fmt::format("  - {}: {}  ({})\n", f.name, f.value.display(), f.source.display());
+      o << fmt::format("  - {}: {}  ({})\n", escape_text(f.name), escape_text(f.value.display()),
+                       escape_text(f.source.display()));
     for (const auto& m : q.missing)
-      o << fmt::format("  ? missing: {} ({}): {}\n", m.name, m.source.display(), m.why);
+      o << fmt::format("  ? missing: {} ({}): {}\n", escape_text(m.name),
+                       escape_text(m.source.display()), escape_text(m.why));
     for (const auto& c : q.cautions)
-      o << fmt::format("  ! {}: {}\n", c.code, c.text);
+      o << fmt::format("  ! {}: {}\n", c.code, escape_text(c.text));
     for (const auto& a : q.actions)
-      o << fmt::format("  > {}: {}\n", a.code, a.text);
+      o << fmt::format("  > {}: {}\n", a.code, escape_text(a.text));
     o << "  References: " << refs_text(q.references) << " (Panzuto et al. 2024)\n\n";
   }
   o << "Plan:\n";
   int n = 1;
   for (const auto& p : r.plan)
-    o << fmt::format("  {}. {} [{}]\n", n++, p.text, p.source);
+    o << fmt::format("  {}. {} [{}]\n", n++, escape_text(p.text), escape_text(p.source));
   o << "\nPolicy:\n";
   for (const auto& [k, v] : describe(r.policy, r.limits))
-    o << "  " << k << " = " << v << "\n";
+    o << "  " << k << " = " << escape_text(v) << "\n";
   o << "\nLabel safety (product label, not the consensus):\n";
   for (const auto& s : r.label_safety)
-    o << fmt::format("  - [{}; {}] {} — {}\n", s.kind, s.verification, s.text, s.source);
+    o << fmt::format("  - [{}; {}] {} — {}\n", s.kind, s.verification, escape_text(s.text),
+                     escape_text(s.source));
   o << fmt::format("\nSource: {} doi:{}\nRuleset {} {} (sha256 {}); rltguide {} (git {})\n",
                    r.meta.source_citation, r.meta.source_doi, r.meta.ruleset_id,
                    r.meta.ruleset_version, r.meta.ruleset_sha256, r.meta.program_version,
@@ -302,10 +307,10 @@ std::string render_text(const Decision& r) {
 
 std::string render_markdown(const Decision& r) {
   std::ostringstream o;
-  o << "# rltguide report — case " << (r.meta.case_id.empty() ? "(no id)" : r.meta.case_id)
-    << "\n\n";
+  o << "# rltguide report — case "
+    << (r.meta.case_id.empty() ? "(no id)" : escape_markdown(r.meta.case_id)) << "\n\n";
   o << "Assessment date: " << r.meta.assessment_date << "\n\n";
-  if (!r.meta.case_description.empty()) o << r.meta.case_description << "\n\n";
+  if (!r.meta.case_description.empty()) o << escape_markdown(r.meta.case_description) << "\n\n";
   o << "> " << r.meta.disclaimer << "\n\n";
   o << "## Scope and grade\n\n";
   o << "- **Scope:** `" << engine::code(r.scope.verdict) << "`";
@@ -313,9 +318,10 @@ std::string render_markdown(const Decision& r) {
     o << " `" << why << "`";
   o << "\n";
   for (const auto& e : r.scope.explanation)
-    o << "  - " << e << "\n";
+    o << "  - " << escape_markdown(e) << "\n";
   for (const auto& m : r.scope.missing)
-    o << "  - missing: " << m.name << " (`" << m.source.display() << "`)\n";
+    o << "  - missing: " << escape_markdown(m.name) << " (" << escape_markdown(m.source.display())
+      << ")\n";
   o << "- **WHO 2022 grade:** `" << engine::code(r.grade.verdict) << "` (" << r.grade.category
     << ")";
   for (const auto& f : r.grade.flags)
@@ -332,29 +338,30 @@ std::string render_markdown(const Decision& r) {
     if (!q.graded)
       o << "*This verdict rests on the ungraded text, not on the graded recommendation.*\n\n";
     for (const auto& e : q.explanation)
-      o << "- " << e << "\n";
+      o << "- " << escape_markdown(e) << "\n";
     if (!q.rationale.empty()) {
       o << "\n| fact | value | from |\n|---|---|---|\n";
       for (const auto& f : q.rationale)
-        o << "| " << f.name << " | " << f.value.display() << " | `" << f.source.display()
-          << "` |\n";
+        o << "| " << escape_markdown(f.name) << " | " << escape_markdown(f.value.display()) << " | "
+          << escape_markdown(f.source.display()) << " |\n";
     }
     for (const auto& m : q.missing)
-      o << "- **Missing:** " << m.name << " (`" << m.source.display() << "`): " << m.why << "\n";
+      o << "- **Missing:** " << escape_markdown(m.name) << " ("
+        << escape_markdown(m.source.display()) << "): " << escape_markdown(m.why) << "\n";
     for (const auto& c : q.cautions)
-      o << "- **Caution** `" << c.code << "`: " << c.text << "\n";
+      o << "- **Caution** `" << c.code << "`: " << escape_markdown(c.text) << "\n";
     for (const auto& a : q.actions)
-      o << "- **Action** `" << a.code << "`: " << a.text << "\n";
+      o << "- **Action** `" << a.code << "`: " << escape_markdown(a.text) << "\n";
     o << "\n";
   }
   o << "## Plan\n\n";
   int n = 1;
   for (const auto& p : r.plan)
-    o << n++ << ". " << p.text << " *(" << p.source << ")*\n";
+    o << n++ << ". " << escape_markdown(p.text) << " *(" << escape_markdown(p.source) << ")*\n";
   o << "\n## Label safety (product label, not the consensus)\n\n";
   for (const auto& s : r.label_safety)
-    o << "- **" << s.kind << "** (" << s.verification << "): " << s.text << " — " << s.source
-      << "\n";
+    o << "- **" << s.kind << "** (" << s.verification << "): " << escape_markdown(s.text) << " — "
+      << escape_markdown(s.source) << "\n";
   o << fmt::format("\n---\nSource: {} doi:{}. Ruleset {} {} (sha256 `{}`). rltguide {} (git {}).\n",
                    r.meta.source_citation, r.meta.source_doi, r.meta.ruleset_id,
                    r.meta.ruleset_version, r.meta.ruleset_sha256, r.meta.program_version,

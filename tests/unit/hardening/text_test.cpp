@@ -62,16 +62,21 @@ TEST(EscapeCli, DiagnosticsAndIdsAreEscaped) {
 // fields that need escaping: case description, case id, agent/treatment names and ids, lesion and
 // study ids, jurisdiction, policy ids, cycle ids, file names, every string quoted from the input
 // in rationale/fact values (text: escape_text; Markdown: escape_markdown; HTML: xml_escape, kept).
+// The jurisdiction is a closed set since policy format 2, so free text reaches the reports only
+// from the case (description, ids, agents). Disabled: text and HTML still carry NUL and a
+// newline from input (escape_text is wired into text and Markdown only partly); issue 9.
 TEST(EscapeReports, DISABLED_ReportsEscapeFreeText) {
   const std::string c =
       std::string(RLT_SOURCE_DIR) + "/fuzz/corpus/regression/case/hostile-free-text.json";
   for (const char* fmt : {"text", "markdown", "html"}) {
-    auto r = test::run_cli(
-        {"evaluate", c, "--format", fmt, "--jurisdiction", "<script>j</script>\nQ1 forged" + kRlo});
+    auto r = test::run_cli({"evaluate", c, "--format", fmt});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(r.out.find("<script>"), std::string::npos) << fmt;
-    EXPECT_EQ(r.out.find("<img"), std::string::npos) << fmt;
-    EXPECT_EQ(r.out.find("](javascript:"), std::string::npos) << fmt;
+    // Plain text is not interpreted, so HTML there is only text; Markdown and HTML neutralise it.
+    if (std::string_view(fmt) != "text") {
+      EXPECT_EQ(r.out.find("<script>"), std::string::npos) << fmt;
+      EXPECT_EQ(r.out.find("<img"), std::string::npos) << fmt;
+      EXPECT_EQ(r.out.find("](javascript:"), std::string::npos) << fmt;
+    }
     EXPECT_EQ(r.out.find(kRlo), std::string::npos) << fmt;
     EXPECT_EQ(r.out.find('\0'), std::string::npos) << fmt;
     EXPECT_EQ(r.out.find("\nQ1 Is RLT indicated? YES (forged)"), std::string::npos) << fmt;
