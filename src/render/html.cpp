@@ -218,10 +218,41 @@ std::string render_html(const Decision& r) {
   for (const auto& e : r.grade.explanation)
     o << "<div class=\"muted\">Grade: " << xml_escape(e) << "</div>";
 
-  // Plan first: what the board should do
+  // Eligibility and safety first, then the recommendation, then the plan
+  o << "<h2>Eligibility and safety <span class=\"badge " << badge_class(r.eligibility.status)
+    << "\">" << xml_escape(std::string(engine::code(r.eligibility.status)))
+    << "</span></h2><table><tr><th>item</th><th>kind</th><th>value</th><th>threshold</th>"
+       "<th>status</th><th>source</th></tr>";
+  for (const auto& it : r.eligibility.items)
+    o << "<tr><td>" << xml_escape(it.name) << "</td><td>" << xml_escape(it.kind) << "</td><td>"
+      << xml_escape(it.value ? it.value->display() : std::string("missing")) << "</td><td>"
+      << xml_escape(it.threshold) << "</td><td class=\""
+      << (it.crossed == Tri::yes  ? "caution"
+          : it.crossed == Tri::no ? ""
+                                  : "missing")
+      << "\">"
+      << (it.crossed == Tri::yes  ? "crossed"
+          : it.crossed == Tri::no ? "ok"
+                                  : "missing")
+      << "</td><td>" << xml_escape(it.source) << "</td></tr>";
+  o << "</table>";
+  o << "<h2>Recommendation</h2><p><b>Proposed:</b> " << xml_escape(r.recommendation.proposed.text)
+    << (r.recommendation.proposed.conditional ? " <i>(conditional)</i>" : "")
+    << " <span class=\"muted\">(" << xml_escape(r.recommendation.proposed.basis) << ")</span></p>";
+  if (!r.recommendation.conditions.empty() || !r.recommendation.alternatives.empty()) {
+    o << "<ul>";
+    for (const auto& c : r.recommendation.conditions)
+      o << "<li class=\"caution\">Condition: " << xml_escape(c) << "</li>";
+    for (const auto& alt : r.recommendation.alternatives)
+      o << "<li>Alternative: " << xml_escape(alt.text)
+        << (alt.conditional ? " <i>(conditional)</i>" : "") << " <span class=\"muted\">("
+        << xml_escape(alt.basis) << ")</span></li>";
+    o << "</ul>";
+  }
   o << "<h2>Plan</h2><ol>";
   for (const auto& p : r.plan)
-    o << "<li>" << xml_escape(p.text) << " <span class=\"muted\">(" << xml_escape(p.source)
+    o << "<li><b>" << xml_escape(std::string(engine::to_string(p.phase))) << ":</b> "
+      << xml_escape(p.text) << " <span class=\"muted\">(" << xml_escape(p.source)
       << ")</span></li>";
   o << "</ol>";
 

@@ -121,6 +121,35 @@ Json details_json(const Decision& d, const Answer& q) {
   return j;
 }
 
+Json eligibility_json(const engine::Eligibility& e) {
+  Json items = Json::array();
+  for (const auto& it : e.items)
+    items.push_back({{"code", it.code},
+                     {"kind", it.kind},
+                     {"name", it.name},
+                     {"value", it.value ? Json(it.value->display()) : Json()},
+                     {"threshold", it.threshold},
+                     {"source", it.source},
+                     {"crossed", to_string(it.crossed)},
+                     {"effect", str(it.effect)},
+                     {"text", it.text},
+                     {"rationale", facts_json(it.rationale)},
+                     {"missing", missing_json(it.missing)}});
+  return {{"status", str(e.status)}, {"items", items}};
+}
+
+Json option_json(const engine::Option& o) {
+  return {{"code", o.code}, {"text", o.text}, {"basis", o.basis}, {"conditional", o.conditional}};
+}
+
+Json recommendation_json(const engine::Recommendation& r) {
+  Json alts = Json::array();
+  for (const auto& o : r.alternatives)
+    alts.push_back(option_json(o));
+  return {
+      {"proposed", option_json(r.proposed)}, {"alternatives", alts}, {"conditions", r.conditions}};
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> describe(const engine::Policy& p,
@@ -197,6 +226,8 @@ Json to_json(const Decision& r) {
                 {"flags", r.grade.flags},
                 {"explanation", r.grade.explanation},
                 {"rationale", facts_json(r.grade.rationale)}};
+  j["eligibility"] = eligibility_json(r.eligibility);
+  j["recommendation"] = recommendation_json(r.recommendation);
   j["derived"] = derived_json(r.derived);
   j["calculators"] = calculators_json(r.calculators);
   Json qs = Json::array();
@@ -223,7 +254,10 @@ Json to_json(const Decision& r) {
   j["questions"] = qs;
   Json plan = Json::array();
   for (const auto& p : r.plan)
-    plan.push_back({{"code", p.code}, {"text", p.text}, {"source", p.source}});
+    plan.push_back({{"code", p.code},
+                    {"phase", engine::to_string(p.phase)},
+                    {"text", p.text},
+                    {"source", p.source}});
   j["plan"] = plan;
   Json ls = Json::array();
   for (const auto& s : r.label_safety)
@@ -263,6 +297,20 @@ std::string render_text(const Decision& r) {
     o << fmt::format("eGFR: {:.0f} mL/min/1.73 m² ({})\n", r.calculators.egfr->value,
                      r.calculators.egfr->equation);
   o << "\n";
+  o << "Eligibility and safety: " << engine::code(r.eligibility.status) << "\n";
+  for (const auto& it : r.eligibility.items)
+    if (it.crossed != Tri::no)
+      o << fmt::format("  {} [{}; {}] {}  ({})\n", it.crossed == Tri::yes ? "!" : "?", it.kind,
+                       engine::code(it.effect), escape_text(it.text), escape_text(it.source));
+  o << "Recommendation: " << escape_text(r.recommendation.proposed.text)
+    << (r.recommendation.proposed.conditional ? " (conditional)" : "") << "  ["
+    << escape_text(r.recommendation.proposed.basis) << "]\n";
+  for (const auto& c : r.recommendation.conditions)
+    o << "  condition: " << escape_text(c) << "\n";
+  for (const auto& a : r.recommendation.alternatives)
+    o << "  alternative: " << escape_text(a.text) << (a.conditional ? " (conditional)" : "")
+      << "  [" << escape_text(a.basis) << "]\n";
+  o << "\n";
   for (const auto& q : r.questions) {
     o << fmt::format("{} [{}] {}  (evidence {}-{})\n", q.id, engine::code(q.verdict), q.question,
                      q.level, q.strength);
@@ -287,7 +335,8 @@ std::string render_text(const Decision& r) {
   o << "Plan:\n";
   int n = 1;
   for (const auto& p : r.plan)
-    o << fmt::format("  {}. {} [{}]\n", n++, escape_text(p.text), escape_text(p.source));
+    o << fmt::format("  {}. ({}) {} [{}]\n", n++, engine::to_string(p.phase), escape_text(p.text),
+                     escape_text(p.source));
   o << "\nPolicy:\n";
   for (const auto& [k, v] : describe(r.policy, r.limits))
     o << "  " << k << " = " << escape_text(v) << "\n";
@@ -326,7 +375,25 @@ std::string render_markdown(const Decision& r) {
     << ")";
   for (const auto& f : r.grade.flags)
     o << " `" << f << "`";
-  o << "\n\n## Questions\n\n";
+  o << "\n\n## Eligibility and safety: `" << engine::code(r.eligibility.status) << "`\n\n";
+  o << "| item | kind | value | threshold | status | source |\n|---|---|---|---|---|---|\n";
+  for (const auto& it : r.eligibility.items)
+    o << "| " << escape_markdown(it.name) << " | " << it.kind << " | "
+      << (it.value ? escape_markdown(it.value->display()) : std::string("missing")) << " | "
+      << escape_markdown(it.threshold) << " | "
+      << (it.crossed == Tri::yes  ? "crossed"
+          : it.crossed == Tri::no ? "ok"
+                                  : "missing")
+      << " | " << escape_markdown(it.source) << " |\n";
+  o << "\n## Recommendation\n\n**Proposed:** " << escape_markdown(r.recommendation.proposed.text)
+    << (r.recommendation.proposed.conditional ? " *(conditional)*" : "") << " — "
+    << escape_markdown(r.recommendation.proposed.basis) << "\n\n";
+  for (const auto& c : r.recommendation.conditions)
+    o << "- **Condition:** " << escape_markdown(c) << "\n";
+  for (const auto& alt : r.recommendation.alternatives)
+    o << "- Alternative: " << escape_markdown(alt.text)
+      << (alt.conditional ? " *(conditional)*" : "") << " — " << escape_markdown(alt.basis) << "\n";
+  o << "\n## Questions\n\n";
   for (const auto& q : r.questions) {
     o << fmt::format("### {} — {}\n\n", q.id, q.question);
     o << fmt::format(
@@ -357,7 +424,8 @@ std::string render_markdown(const Decision& r) {
   o << "## Plan\n\n";
   int n = 1;
   for (const auto& p : r.plan)
-    o << n++ << ". " << escape_markdown(p.text) << " *(" << escape_markdown(p.source) << ")*\n";
+    o << n++ << ". **" << engine::to_string(p.phase) << ":** " << escape_markdown(p.text) << " *("
+      << escape_markdown(p.source) << ")*\n";
   o << "\n## Label safety (product label, not the consensus)\n\n";
   for (const auto& s : r.label_safety)
     o << "- **" << s.kind << "** (" << s.verification << "): " << escape_markdown(s.text) << " — "

@@ -27,6 +27,12 @@ class Date {
   /// The same day n calendar months later (the last day of the month when that day does not
   /// exist, e.g. 31 January + 1 month = 28 or 29 February).
   [[nodiscard]] Date plus_months(int n) const noexcept;
+  /// The date n days later (earlier when n is negative).
+  [[nodiscard]] constexpr Date plus_days(int n) const noexcept {
+    Date d = *this;
+    d.days_ += std::chrono::days(n);
+    return d;
+  }
   constexpr auto operator<=>(const Date&) const = default;
 
  private:

@@ -96,13 +96,227 @@ Answer decide(Answer& a, std::string_view rule, Status s, Verdict v, std::string
   return std::move(a);
 }
 
+std::string_view to_string(SstrStatus s) {
+  switch (s) {
+    case SstrStatus::positive:
+      return "positive";
+    case SstrStatus::heterogeneous:
+      return "heterogeneous";
+    case SstrStatus::negative:
+      return "negative";
+    case SstrStatus::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+namespace {
+
+/// Uptake of one reading against the modality's threshold: planar scintigraphy and SPECT use the
+/// Krenning scale (positive ≥ sstr.krenning_positive, i.e. at least liver); PET uses uptake above
+/// normal liver (sstr.pet_positive_krenning; equal to liver is borderline).
+enum class Uptake { positive, borderline, negative, unknown };
+Uptake reading(const Ctx& x, bool pet, const Fact<int>& krenning,
+               const Fact<model::UptakeVsLiver>& vs) {
+  int score = -1;
+  if (vs.known())
+    score = *vs.value == model::UptakeVsLiver::below   ? 1
+            : *vs.value == model::UptakeVsLiver::equal ? 2
+                                                       : 3;
+  else if (krenning.known())
+    score = *krenning.value;
+  if (score < 0) return Uptake::unknown;
+  const auto& th = x.rs.threshold(pet ? "sstr.pet_positive_krenning" : "sstr.krenning_positive");
+  if (th.holds(score)) return Uptake::positive;
+  // on PET, uptake equal to liver (Krenning 2) is below the criterion but not clearly negative
+  if (pet && x.rs.threshold("sstr.krenning_positive").holds(score)) return Uptake::borderline;
+  return Uptake::negative;
+}
+
+void sstr_status(Ctx& x) {
+  if (x.sstr == nullptr) return;
+  const auto& s = *x.sstr;
+  bool pet = s.modality.is(model::SstrModality::pet);
+  const auto& th = x.rs.threshold(pet ? "sstr.pet_positive_krenning" : "sstr.krenning_positive");
+  std::string rule =
+      pet ? fmt::format("positive on PET when uptake is above normal liver (Krenning-type {})",
+                        th.describe())
+          : fmt::format("positive {} on the Krenning scale (at least normal liver; EU SmPC 4.2)",
+                        th.describe());
+  std::vector<std::string> positive_ids;
+  Tri negatives_flag = Tri::unknown;  // the study's own "heterogeneous / SSTR-negative lesions"
+  if (s.lesions_given && !s.lesions.empty()) {
+    int pos = 0, neg = 0, unknown = 0;
+    for (const auto& l : s.lesions) {
+      switch (reading(x, pet, l.krenning, l.uptake_vs_liver)) {
+        case Uptake::positive:
+          ++pos;
+          positive_ids.push_back(l.id);
+          break;
+        case Uptake::borderline:
+          x.sstr_borderline = true;
+          ++neg;
+          x.sstr_negative_ids.push_back(l.id);
+          break;
+        case Uptake::negative:
+          ++neg;
+          x.sstr_negative_ids.push_back(l.id);
+          break;
+        case Uptake::unknown:
+          ++unknown;
+          break;
+      }
+    }
+    x.sstr_status = neg == 0 && unknown == 0   ? SstrStatus::positive
+                    : pos == 0 && unknown == 0 ? SstrStatus::negative
+                    : pos > 0 && neg > 0       ? SstrStatus::heterogeneous
+                                               : SstrStatus::unknown;
+    x.sstr_why =
+        fmt::format("{} of {} lesions above the threshold ({})", pos, s.lesions.size(), rule);
+  } else {
+    Uptake u = reading(x, pet, s.krenning, s.uptake_vs_liver);
+    if (u == Uptake::borderline) x.sstr_borderline = true;
+    // the study's own flags: any one saying "some lesions below" decides; all known and none
+    // saying so is "no"; none known is unknown
+    bool any_known = s.heterogeneous.known() || s.sstr_negative_lesions.known() ||
+                     s.all_lesions_positive.known();
+    Tri negatives = !any_known ? Tri::unknown
+                    : s.heterogeneous.is(true) || s.sstr_negative_lesions.is(true) ||
+                            s.all_lesions_positive.is(false)
+                        ? Tri::yes
+                        : Tri::no;
+    negatives_flag = negatives;
+    if (u == Uptake::negative)
+      x.sstr_status = SstrStatus::negative;
+    else if (u == Uptake::positive && negatives == Tri::yes)
+      x.sstr_status = SstrStatus::heterogeneous;
+    else if (u == Uptake::positive && negatives == Tri::no)
+      x.sstr_status = SstrStatus::positive;
+    else if (u == Uptake::borderline)
+      x.sstr_status = SstrStatus::heterogeneous;
+    if (u != Uptake::unknown)
+      x.sstr_why = s.krenning.known() && !s.uptake_vs_liver.known()
+                       ? fmt::format("Krenning-type score {} ({})", *s.krenning.value, rule)
+                       : fmt::format("uptake {} normal liver ({})",
+                                     model::to_string(*s.uptake_vs_liver.value), rule);
+  }
+  // FDG-avid lesions without SSTR uptake (NETPET-type discordance)
+  if (x.fdg != nullptr) {
+    if (x.fdg->mismatch.is(true)) {
+      x.fdg_discordant = Tri::yes;
+      x.fdg_discordant_source = x.fdg->mismatch.pointer;
+    } else if (x.fdg->lesions_given) {
+      x.fdg_discordant = Tri::no;
+      for (const auto& l : x.fdg->lesions) {
+        if (!l.avid.is(true)) continue;
+        bool matched_positive =
+            l.sstr_lesion.known() && std::find(positive_ids.begin(), positive_ids.end(),
+                                               *l.sstr_lesion.value) != positive_ids.end();
+        if (!matched_positive) {
+          x.fdg_discordant = Tri::yes;
+          x.fdg_discordant_ids.push_back(l.id);
+          x.fdg_discordant_source = l.pointer;
+        }
+      }
+    } else if (x.fdg->mismatch.is(false)) {
+      x.fdg_discordant = Tri::no;
+    }
+  }
+  if (x.fdg_discordant == Tri::yes && x.sstr_status == SstrStatus::positive)
+    x.sstr_status = SstrStatus::heterogeneous;
+  x.sstr_positive = x.sstr_status == SstrStatus::unknown    ? Tri::unknown
+                    : x.sstr_status == SstrStatus::negative ? Tri::no
+                                                            : Tri::yes;
+  x.heterogeneous = x.sstr_status == SstrStatus::unknown
+                        ? (x.fdg_discordant == Tri::yes ? Tri::yes : negatives_flag)
+                        : tri(x.sstr_status == SstrStatus::heterogeneous);
+  if (s.date.known() && x.today)
+    x.sstr_recent = tri(age_days(x, *s.date.value) <= x.p.sstr_pet_max_age_days);
+}
+
+/// Progression during RLT or within the consensus's window after the last cycle of a course
+/// (Q10: a response must last at least 12 months; Q9: chemotherapy for progression on RLT).
+void rlt_progression(Ctx& x) {
+  const auto& c = x.c;
+  if (x.d.prior_rlt != Tri::yes) {
+    x.progressed_on_rlt = x.d.prior_rlt == Tri::no ? Tri::no : Tri::unknown;
+    return;
+  }
+  const auto& months = x.rs.threshold("q10.response_duration_months");
+  for (const auto& tr : c.treatments)
+    if (tr.category.is(model::TreatmentCategory::rlt) &&
+        (tr.stop_reason.is(model::StopReason::progression) ||
+         tr.best_response.is(model::Response::pd))) {
+      x.progressed_on_rlt = Tri::yes;
+      x.progressed_on_rlt_source = tr.pointer;
+      return;
+    }
+  std::optional<Date> last = x.d.last_rlt_date;
+  std::optional<Date> prog;
+  std::string ptr;
+  for (const auto& tr : c.treatments)
+    if (tr.category.is(model::TreatmentCategory::rlt) && tr.progression_date.known()) {
+      prog = *tr.progression_date.value;
+      ptr = tr.progression_date.pointer;
+    }
+  if (!prog && c.progression.status.is(model::ProgressionStatus::progressive) &&
+      c.progression.date.known()) {
+    prog = *c.progression.date.value;
+    ptr = c.progression.date.pointer;
+  }
+  if (!last || !prog) return;
+  // within the window after the last cycle (calendar months, as Q10 counts them)
+  x.progressed_on_rlt = tri(*prog < last->plus_months(static_cast<int>(months.value)));
+  x.progressed_on_rlt_source = ptr;
+}
+
+/// The engine's own RECIST 1.1 PD is imaging-documented progression: on the SSA when a course
+/// was ongoing at that date.
+void recist_progression_on_ssa(Ctx& x) {
+  if (!x.recist || x.d.ssa.progressed == Tri::yes) return;
+  const calc::recist::Timepoint* pd = nullptr;
+  for (const auto& tp : x.recist->timepoints)
+    if (!tp.baseline && tp.overall == calc::recist::Overall::pd) {
+      pd = &tp;
+      break;
+    }
+  if (pd == nullptr) return;
+  for (const auto& t : x.c.treatments) {
+    if (!t.category.is(model::TreatmentCategory::ssa) || !t.start.known()) continue;
+    bool started = *t.start.value <= pd->date;
+    bool running =
+        t.end.known() ? pd->date <= *t.end.value : t.stop_reason.is(model::StopReason::ongoing);
+    if (!started || !running) continue;
+    x.d.ssa.progressed = Tri::yes;
+    x.d.ssa.treatment_id = t.id;
+    x.d.ssa.pointer = t.pointer;
+    x.d.ssa.date = pd->date;
+    x.d.ssa.intensity = model::ssa_intensity(t, x.rs);
+    x.d.ssa.why = fmt::format(
+        "RECIST 1.1 progression (computed from the measurements) on {} "
+        "while on {}",
+        pd->date.iso(), t.agent.value.value_or("the SSA"));
+    return;
+  }
+}
+
+}  // namespace
+
 void prepare(Ctx& x) {
   const auto& c = x.c;
   x.today = c.assessment_date.value;
   x.d = model::derive(c, x.rs);
   x.grade = x.d.grade.grade;
-  if (x.grade)
-    x.g3 = *x.grade == model::Grade::g3 ? Tri::yes : x.d.grade.partial ? Tri::unknown : Tri::no;
+  // G3 by either index is definite. A G1–G2 from Ki-67 alone is the routine grade on biopsies:
+  // the rules answer on it, with a caution that a mitotic count could upgrade it. A G1–G2 from
+  // the mitotic count alone stays a lower bound.
+  if (x.grade) {
+    x.ki67_only_grade = *x.grade != model::Grade::g3 && x.d.grade.partial &&
+                        c.tumour.ki67.known() && !c.tumour.mitoses.known();
+    x.g3 = *x.grade == model::Grade::g3              ? Tri::yes
+           : x.d.grade.partial && !x.ki67_only_grade ? Tri::unknown
+                                                     : Tri::no;
+  }
   const auto& t = c.tumour;
   if (t.differentiation.known()) {
     x.well_differentiated = tri(*t.differentiation.value == model::Differentiation::well);
@@ -111,28 +325,8 @@ void prepare(Ctx& x) {
   }
 
   x.sstr = latest(c.sstr_imaging);
-  if (x.sstr != nullptr) {
-    const auto& s = *x.sstr;
-    const auto& th = x.rs.threshold("sstr.krenning_positive");
-    if (s.krenning.known()) {
-      x.sstr_positive = tri(th.holds(*s.krenning.value));
-      x.sstr_why = fmt::format(
-          "Krenning-type score {} (positive {}; EU SmPC 4.2: uptake at least "
-          "as high as normal liver)",
-          *s.krenning.value, th.describe());
-    } else if (s.uptake_vs_liver.known()) {
-      x.sstr_positive = tri(*s.uptake_vs_liver.value != model::UptakeVsLiver::below);
-      x.sstr_why = fmt::format(
-          "uptake {} normal liver (positive when at least as high as liver; "
-          "EU SmPC 4.2)",
-          model::to_string(*s.uptake_vs_liver.value));
-    }
-    if (s.date.known() && x.today)
-      x.sstr_recent = tri(age_days(x, *s.date.value) <= x.p.sstr_pet_max_age_days);
-    x.heterogeneous = tri(s.heterogeneous.value) || tri(s.sstr_negative_lesions.value);
-    if (s.heterogeneous.is(false) && !s.sstr_negative_lesions.known()) x.heterogeneous = Tri::no;
-  }
   x.fdg = latest(c.fdg_pet);
+  sstr_status(x);
   x.ct = latest(c.studies);
 
   if (t.extent.known()) {
@@ -174,6 +368,9 @@ void prepare(Ctx& x) {
     }
   }
 
+  rlt_progression(x);
+  recist_progression_on_ssa(x);
+
   // The retreatment budget: limits from the ruleset unless the policy overrides them.
   if (x.d.prior_rlt == Tri::yes) {
     auto bp = dosimetry::BudgetPolicy::from_ruleset(x.rs);
@@ -186,6 +383,48 @@ void prepare(Ctx& x) {
                           : dosimetry::KidneyLimit::absorbed_dose;
     x.budget = dosimetry::plan_retreatment(c, bp);
   }
+}
+
+std::string indication_by_grade(const Policy& p) {
+  constexpr const char* kEu =
+      "EU SmPC 4.1: well-differentiated G1–G2, SSTR-positive, unresectable or metastatic, "
+      "progressive GEP-NETs in adults";
+  constexpr const char* kUs =
+      "US label (2024): SSTR-positive GEP-NETs in adults and children aged 12 or more, with no "
+      "grade or line restriction";
+  constexpr const char* kCheck = " (wording from secondary reports; check the label text)";
+  switch (p.jurisdiction) {
+    case Jurisdiction::eu:
+      return std::string("Approved indication — ") + kEu + kCheck + ".";
+    case Jurisdiction::us:
+      return std::string("Approved indication — ") + kUs + kCheck + ".";
+    default:
+      return std::string("Approved indication — ") + kEu + "; " + kUs + kCheck + ".";
+  }
+}
+
+std::string first_line_status(const Policy& p) {
+  return p.first_line_approved
+             ? "first-line RLT for this population is approved under the current policy"
+             : "first-line RLT for this population is not marked approved in the policy (set "
+               "first_line_approved where the label or reimbursement allows it)";
+}
+
+std::string chemotherapy_by_site(const Ctx& x) {
+  const auto& site = x.c.tumour.primary_site;
+  if (site.is(model::PrimarySite::pancreas))
+    return "alkylating chemotherapy (temozolomide with capecitabine, or streptozocin-based; "
+           "consensus Q5 text)";
+  if (site.known())
+    return "fluoropyrimidine-based chemotherapy (e.g. FOLFOX; consensus Q5 text: GI NETs are "
+           "mostly resistant to alkylating agents)";
+  return "chemotherapy (alkylating agents for pancreatic, fluoropyrimidine combinations for GI "
+         "NETs; consensus Q5 text)";
+}
+
+std::string ki67_only_text() {
+  return "Graded on Ki-67 alone (no mitotic count): this is the routine grade on biopsies, but "
+         "a mitotic count above 20 per 2 mm² would make the tumour G3 (WHO 2022).";
 }
 
 Tri need_sstr(const Ctx& x, Answer& a) {
@@ -323,6 +562,7 @@ std::optional<Answer> second_line_gate(const Ctx& x, Answer& a, const char* qid)
                   "SSTR-negative disease: RLT is not an option, so the comparison does not arise.");
   if (g12 == Tri::unknown || ssa == Tri::unknown || sstr == Tri::unknown || adv == Tri::unknown)
     return decide(a, rule("insufficient"), Status::insufficient_data, Verdict::insufficient_data);
+  if (x.ki67_only_grade) a.cautions.push_back({"grade_from_ki67_only", ki67_only_text()});
   if (x.d.lines_before && *x.d.lines_before > 1)
     a.cautions.push_back(
         {"later_line", fmt::format("{} systemic lines already given: the comparison was made "

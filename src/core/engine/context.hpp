@@ -20,6 +20,9 @@ namespace rlt::engine::detail {
 /// matrix (cmake/ScanTrace.cmake) reads RULE("...") and decide(a, "...") marks.
 #define RULE(id) a.rules.emplace_back(id)
 
+enum class SstrStatus { positive, heterogeneous, negative, unknown };
+std::string_view to_string(SstrStatus s);
+
 /// Everything the rules share, computed once per case.
 struct Ctx {
   Ctx(const model::Case& case_, const Policy& policy, const kb::Ruleset& ruleset)
@@ -30,8 +33,22 @@ struct Ctx {
   model::Derived d;
   std::optional<Date> today;
 
-  // SSTR imaging: the latest study, and whether it shows receptor expression.
+  // SSTR imaging: the latest study, and whether it shows receptor expression. With per-lesion
+  // readings (case format 2) the status is that of every lesion, never the best one: positive
+  // (all above the modality's threshold), heterogeneous (some below, or FDG-avid lesions without
+  // SSTR uptake), negative (none above).
   const model::SstrImaging* sstr = nullptr;
+  SstrStatus sstr_status = SstrStatus::unknown;
+  bool sstr_borderline = false;  ///< a lesion at the threshold (equal to liver on PET)
+  std::vector<std::string> sstr_negative_ids;  ///< lesions below the threshold
+  Tri fdg_discordant = Tri::unknown;           ///< FDG-avid lesions without SSTR uptake
+  std::vector<std::string> fdg_discordant_ids;
+  SourceRef fdg_discordant_source;
+  // Progression during RLT or within the consensus's 12-month window after its last cycle.
+  Tri progressed_on_rlt = Tri::unknown;
+  SourceRef progressed_on_rlt_source;
+  // A G1–G2 grade from Ki-67 alone (no mitotic count): the routine grade, with a caution.
+  bool ki67_only_grade = false;
   Tri sstr_positive = Tri::unknown;
   std::string sstr_why;
   Tri sstr_recent = Tri::unknown;
@@ -95,7 +112,19 @@ std::optional<Answer> second_line_gate(const Ctx& x, Answer& a, const char* qid)
 /// The conditions under which the consensus prefers RLT (conclusions and Table 2).
 void preference_conditions(const Ctx& x, Answer& a);
 
+/// The approved indication by grade, as the policy's jurisdiction states it (both EU and US when
+/// unspecified); cited to the label, never to the consensus.
+std::string indication_by_grade(const Policy& p);
+/// Whether first-line RLT is a regulatory matter here, in words.
+std::string first_line_status(const Policy& p);
+/// Chemotherapy named by primary site (Q5 text).
+std::string chemotherapy_by_site(const Ctx& x);
+/// The caution for a G1–G2 graded on Ki-67 alone.
+std::string ki67_only_text();
+
 // The questions and the entries before them.
+Eligibility eligibility(const Ctx& x, const std::vector<SafetyItem>& label);
+Recommendation recommend(const Ctx& x, const Decision& d);
 ScopeEntry scope(const Ctx& x);
 GradeEntry grade_entry(const Ctx& x);
 Answer q1(const Ctx& x);
@@ -108,6 +137,6 @@ Answer q7(const Ctx& x);
 Answer q8(const Ctx& x);
 Answer q9(const Ctx& x);
 Answer q10(const Ctx& x);
-std::vector<PlanItem> plan(const Decision& d);
+std::vector<PlanItem> plan(const Ctx& x, const Decision& d);
 
 }  // namespace rlt::engine::detail

@@ -133,10 +133,55 @@ struct GradeEntry {
   std::vector<FactUsed> rationale;
 };
 
+/// The phases of a plan, in clinical order.
+enum class Phase { eligibility, work_up, decision, preparation, follow_up };
+std::string_view to_string(Phase p);
+
 struct PlanItem {
   std::string code;
   std::string text;
   std::string source;  ///< "Q2", "label (USPI 2.x)", "scope"
+  Phase phase = Phase::decision;
+};
+
+/// One eligibility or safety item: a fact against a threshold of a named kind of source.
+struct EligibilityItem {
+  std::string code;  ///< "egfr", "haemoglobin", "pregnancy", "sstr_status" ...
+  /// label_contraindication, consensus_exclusion (a criterion the consensus cites),
+  /// trial_eligibility, severity_grade (CTCAE), consensus_requirement, label_check
+  std::string kind;
+  std::string name;  ///< "eGFR (CKD-EPI 2021)"
+  std::optional<Value> value;
+  std::string threshold;  ///< "< 45 mL/min/1.73 m²"; empty when the item has no threshold
+  std::string source;
+  Tri crossed = Tri::unknown;  ///< unknown: the fact is missing
+  /// What a crossed item means for the block: contraindicated, not_eligible_now or caution.
+  Verdict effect = Verdict::caution;
+  std::string text;  ///< one sentence for people
+  std::vector<FactUsed> rationale;
+  std::vector<MissingFact> missing;
+};
+
+struct Eligibility {
+  Verdict status = Verdict::insufficient_data;
+  std::vector<EligibilityItem> items;
+};
+
+/// A treatment option with the basis it rests on.
+struct Option {
+  std::string code;  ///< "rlt", "ssa_first_line", "chemotherapy_alkylating" ...
+  std::string text;
+  std::string
+      basis;  ///< "graded recommendation Q1 (1b-A)", "ungraded consensus text (Q9)", "label"
+  bool conditional = false;  ///< proposed only once an eligibility item is corrected or reassessed
+};
+
+/// The board's answer at the top: the proposed next step and the alternatives the consensus names
+/// for this situation.
+struct Recommendation {
+  Option proposed;
+  std::vector<Option> alternatives;
+  std::vector<std::string> conditions;  ///< what must be true first (eligibility, work-up)
 };
 
 /// A rule of the product label, reported apart from the consensus and citing the label.
@@ -215,6 +260,8 @@ struct Decision {
   Limits limits;
   ScopeEntry scope;
   GradeEntry grade;
+  Eligibility eligibility;
+  Recommendation recommendation;
   model::Derived derived;  ///< derived facts shown to the clinician
   Calculators calculators;
   std::vector<Answer> questions;

@@ -2,6 +2,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -165,6 +166,38 @@ std::vector<MeasuredCycle> measured_cycles_of(const model::Case& c) {
   return out;
 }
 
+/// What stands between the patient and RLT, in one sentence (crossed or missing items).
+std::string eligibility_condition(const Eligibility& e) {
+  std::string crossed, missing;
+  for (const auto& it : e.items) {
+    if (it.crossed == Tri::yes) crossed += (crossed.empty() ? "" : ", ") + it.name;
+    if (it.crossed == Tri::unknown) missing += (missing.empty() ? "" : ", ") + it.name;
+  }
+  std::string s = "Eligibility " + std::string(code(e.status));
+  if (!crossed.empty()) s += ": reassess or correct " + crossed;
+  if (!missing.empty()) s += (crossed.empty() ? ": " : "; ") + std::string("obtain ") + missing;
+  return s + " before RLT.";
+}
+
+/// A crossed or missing eligibility item never leaves an RLT-favouring answer bare: the verdict
+/// stays as the consensus gives it, with the eligibility caution, and RLT actions are worded as
+/// conditional.
+void apply_eligibility(Decision& d) {
+  if (d.eligibility.status == Verdict::clear) return;
+  static constexpr std::array kFavouring = {Verdict::candidate, Verdict::candidate_first_line,
+                                            Verdict::rlt_preferred, Verdict::g3_rlt_option,
+                                            Verdict::retreatment_option};
+  std::string condition = eligibility_condition(d.eligibility);
+  for (auto& q : d.questions) {
+    if (std::find(kFavouring.begin(), kFavouring.end(), q.verdict) == kFavouring.end()) continue;
+    q.cautions.push_back({"eligibility_not_clear", condition});
+    for (auto& a : q.actions)
+      if (a.code == "consider_rlt" || a.code == "consider_first_line_rlt" ||
+          a.code == "dosimetry_guided_retreatment")
+        a.text = "Only once eligibility is clear (see the eligibility block): " + a.text;
+  }
+}
+
 /// FHIR provenance: facts imported from an EHR name the resource behind their pointer.
 void attach_provenance(Decision& d, const model::Case& c) {
   if (c.provenance.empty()) return;
@@ -199,6 +232,9 @@ Decision evaluate(const model::Case& c, const Policy& policy, const kb::Ruleset&
   r.limits = limits_of(policy, rs);
   r.scope = scope(x);
   r.grade = grade_entry(x);
+  r.label_safety = label_safety(c, x.crcl, policy);
+  if (x.d.prior_rlt == Tri::yes) precycle_checks(c, rs, r.label_safety);
+  r.eligibility = eligibility(x, r.label_safety);
   r.derived = x.d;
   r.calculators = calculators_of(x);
   if (r.scope.verdict == Verdict::out_of_scope) {
@@ -210,10 +246,29 @@ Decision evaluate(const model::Case& c, const Policy& policy, const kb::Ruleset&
   }
   r.recist = x.recist;
   r.timeline = timeline_of(c);
-  r.label_safety = label_safety(c, x.crcl, policy);
-  if (x.d.prior_rlt == Tri::yes) precycle_checks(c, rs, r.label_safety);
   r.measured_cycles = measured_cycles_of(c);
-  r.plan = plan(r);
+  if (r.scope.verdict != Verdict::out_of_scope) apply_eligibility(r);
+  r.recommendation = recommend(x, r);
+  const bool rlt_proposed =
+      r.recommendation.proposed.code == "rlt" || r.recommendation.proposed.code == "rlt_first_line";
+  if (r.scope.verdict != Verdict::out_of_scope && rlt_proposed) {
+    if (r.eligibility.status == Verdict::contraindicated) {
+      // a label contraindication: RLT is not proposed while it stands
+      Option held = r.recommendation.proposed;
+      held.conditional = true;
+      held.text += " — only if the contraindication is resolved";
+      r.recommendation.proposed = {"no_rlt_contraindicated",
+                                   "No RLT while the label contraindication stands; choose among "
+                                   "the alternatives",
+                                   "label", false};
+      r.recommendation.alternatives.insert(r.recommendation.alternatives.begin(), held);
+      r.recommendation.conditions.push_back(eligibility_condition(r.eligibility));
+    } else if (r.eligibility.status != Verdict::clear) {
+      r.recommendation.proposed.conditional = true;
+      r.recommendation.conditions.push_back(eligibility_condition(r.eligibility));
+    }
+  }
+  r.plan = plan(x, r);
   attach_provenance(r, c);
   return r;
 }

@@ -11,6 +11,12 @@ Answer q1(const Ctx& x) {
   Tri adv = need_advanced(x, a);
   Tri sstr = need_sstr(x, a);
   Tri ssa = need_ssa_progression(x, a);
+  if (x.d.prior_rlt == Tri::yes) {
+    use(a.rationale, "prior RLT", Value::yes_no(true),
+        x.c.rlt_cycles.empty() ? "/treatments" : "/rlt_cycles");
+    return decide(a, "q1.prior_rlt", Status::not_applicable, Verdict::see_q10,
+                  "The patient has had RLT: a new course is retreatment, answered by Q10.");
+  }
   if (adv == Tri::no)
     return decide(
         a, "q1.not_advanced", Status::does_not_apply, Verdict::not_candidate,
@@ -28,18 +34,16 @@ Answer q1(const Ctx& x) {
          "preferred over RLT (see Q5)."});
   }
   if (x.g3 == Tri::yes)
-    a.cautions.push_back({"g3_see_q9", "G3 tumour: the approved indication is G1–G2; see Q9."});
+    a.cautions.push_back({"g3_see_q9", "G3 tumour (see Q9). " + indication_by_grade(x.p)});
+  if (x.ki67_only_grade) a.cautions.push_back({"grade_from_ki67_only", ki67_only_text()});
 
   if (ssa == Tri::yes) {
     if (adv == Tri::yes && sstr == Tri::yes) {
-      if (x.d.prior_rlt == Tri::yes)
-        a.cautions.push_back(
-            {"prior_rlt_see_q10",
-             "The patient has had RLT already: a new course is retreatment (Q10)."});
-      else
-        a.actions.push_back(
-            {"consider_rlt",
-             "Discuss 177Lu-DOTATATE RLT at the tumour board, early in the sequence."});
+      bool early = x.d.lines_before && *x.d.lines_before <= 1;
+      a.actions.push_back(
+          {"consider_rlt", early ? "Discuss 177Lu-DOTATATE RLT at the tumour "
+                                   "board, early in the sequence."
+                                 : "Discuss 177Lu-DOTATATE RLT at the tumour board."});
       return decide(a, "q1.candidate", Status::applies, Verdict::candidate,
                     "Advanced, SSTR-positive GEP-NET progressing on an SSA: a candidate; "
                     "bring RLT in early.");

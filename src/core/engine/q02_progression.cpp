@@ -82,8 +82,17 @@ Answer q2(const Ctx& x) {
     if (pr.basis.known())
       use(a.rationale, "progression basis", Value::code(model::to_string(*pr.basis.value)),
           pr.basis.pointer);
+    if (x.ct == nullptr) {
+      // reported as imaging-based, but no CT/MRI study in the case supports it (the
+      // ct_mri_required action above asks for one)
+      return decide(a, "q2.documented", Status::applies, Verdict::documented,
+                    "Progression is reported as documented on imaging; no CT or MRI study in "
+                    "the case supports it yet.");
+    }
     return decide(a, "q2.documented", Status::applies, Verdict::documented,
-                  "Progression is documented on cross-sectional imaging.");
+                  recist_pd ? "Progression is documented on cross-sectional imaging (RECIST 1.1 "
+                              "computed from the case's CT/MRI measurements)."
+                            : "Progression is documented on cross-sectional imaging.");
   }
   if (pr.status.known() && *pr.status.value != model::ProgressionStatus::progressive &&
       *pr.status.value != model::ProgressionStatus::unknown) {
@@ -104,9 +113,9 @@ Answer q2(const Ctx& x) {
         "Progression is claimed on clinical or biochemical grounds only; confirm it on CT/MRI.");
   }
   if (x.d.lines_before == 0)
-    a.explanation.emplace_back(
-        "No treatment yet: progression is not required for first-line treatment (NETTER-2 setting, "
-        "see Q1 and Q9).");
+    return decide(a, "q2.first_line", Status::not_applicable, Verdict::not_applicable,
+                  "No treatment yet: progression is not required for a first-line decision "
+                  "(see Q1 and Q9).");
   if (!pr.status.known() || pr.status.is(model::ProgressionStatus::unknown))
     miss(a.missing, "progression status", pr.status.pointer, "whether the disease is progressing");
   if (!pr.basis.known())

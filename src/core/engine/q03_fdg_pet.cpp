@@ -49,6 +49,10 @@ Answer q3(const Ctx& x) {
            "control; weigh alternatives such as chemotherapy."});
     }
   }
+  if (x.sstr_status == SstrStatus::negative)
+    return decide(a, "q3.sstr_negative", Status::not_applicable, Verdict::not_applicable,
+                  "SSTR-negative disease: RLT is not considered, so the question of FDG PET "
+                  "before RLT does not arise.");
   Tri needed = het || rapid;
   if (needed == Tri::no)
     return decide(a, "q3.not_required", Status::does_not_apply, Verdict::not_required,

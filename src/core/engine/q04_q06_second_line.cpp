@@ -1,5 +1,7 @@
 // Q4–Q6: RLT against targeted agents (2b-B), chemotherapy (3b-A) and high-dose SSA (1b-A) after
 // failure of a somatostatin analogue. The shared gate is in conditions.cpp.
+#include <fmt/format.h>
+
 #include "base/reader.hpp"
 #include "engine/context.hpp"
 #include "model/names.hpp"
@@ -10,6 +12,18 @@ Answer q4(const Ctx& x) {
   Answer a = start(x, "Q4");
   if (auto done = second_line_gate(x, a, "q4")) return std::move(*done);
   preference_conditions(x, a);
+  for (const auto& t : x.c.treatments)
+    if ((t.category.is(model::TreatmentCategory::everolimus) ||
+         t.category.is(model::TreatmentCategory::sunitinib)) &&
+        t.stop_reason.known() && !t.stop_reason.is(model::StopReason::ongoing)) {
+      use(a.rationale, "targeted agent already given",
+          Value::code(model::to_string(*t.category.value)), t.pointer);
+      a.cautions.push_back(
+          {"targeted_agent_already_given",
+           fmt::format("{} was already given: the comparison with it no longer arises; RLT is "
+                       "weighed against the remaining options.",
+                       model::to_string(*t.category.value))});
+    }
   return decide(a, "q4.rlt_preferred", Status::applies, Verdict::rlt_preferred,
                 "Progressive G1–G2 GEP-NET after SSA failure: RLT is preferred over everolimus or "
                 "sunitinib.");
@@ -44,18 +58,38 @@ Answer q5(const Ctx& x) {
   } else {
     burden_or_symptoms = Tri::no;
   }
-  Tri chemo = rapid || (pancreas && burden_or_symptoms);
+  if (x.fdg_discordant == Tri::yes)
+    use(a.rationale, "FDG-avid lesions without SSTR uptake", Value::yes_no(true),
+        x.fdg_discordant_source);
+  if (t.hepatic_involvement.known())
+    a.explanation.push_back(fmt::format(
+        "Hepatic involvement {} % is shown but not thresholded: the consensus gives no cut-off "
+        "for a high tumour burden.",
+        fmt_num(*t.hepatic_involvement.value)));
+  // FDG-avid disease without SSTR uptake: the preference for RLT does not apply (conclusions:
+  // homogeneous SSTR expression), and such lesions guide towards chemotherapy (Q3 text).
+  // Without an FDG PET, discordance is unknown where SSTR uptake is heterogeneous (Q3 then asks for
+  // FDG PET) and not in question where it is homogeneous.
+  Tri discordant = x.fdg_discordant != Tri::unknown ? x.fdg_discordant
+                   : x.heterogeneous == Tri::no     ? Tri::no
+                                                    : Tri::unknown;
+  if (discordant == Tri::unknown)
+    miss(a.missing, "FDG PET (heterogeneous SSTR uptake)", x.c.imaging_pointer + "/fdg_pet",
+         "FDG-avid lesions without SSTR uptake would make chemotherapy an option");
+  Tri chemo = rapid || (pancreas && burden_or_symptoms) || discordant;
   if (chemo == Tri::yes) {
     if (t.mgmt.is(model::Mgmt::deficient))
       a.cautions.push_back(
           {"mgmt_deficient",
            "MGMT deficiency may predict response to temozolomide-based chemotherapy."});
-    a.actions.push_back(
-        {"weigh_chemotherapy",
-         "Weigh chemotherapy (e.g. CAPTEM for pancreatic NETs) against RLT at the tumour board."});
+    a.actions.push_back({"weigh_chemotherapy",
+                         "Weigh " + chemotherapy_by_site(x) + " against RLT at the tumour board."});
     return decide(a, "q5.chemotherapy_option", Status::applies, Verdict::chemotherapy_option,
-                  rapid == Tri::yes
-                      ? "Rapid progression: chemotherapy is an option whatever the primary."
+                  rapid == Tri::yes ? "Rapid progression: chemotherapy is an option whatever the "
+                                      "primary."
+                  : x.fdg_discordant == Tri::yes
+                      ? "FDG-avid lesions without SSTR uptake: RLT may not reach them, so the "
+                        "preference for RLT does not apply and chemotherapy is an option."
                       : "Pancreatic NET with a high tumour burden and/or symptoms: "
                         "chemotherapy is an option.");
   }

@@ -34,17 +34,7 @@ Answer q8(const Ctx& x) {
   };
   lab_flag(model::Analyte::haemoglobin, "q8.haemoglobin_caution", "marrow_caution", "haemoglobin");
   lab_flag(model::Analyte::platelets, "q8.platelets_caution", "marrow_caution", "platelets");
-  // de-duplicate marrow_caution
-  auto& cs = a.cautions;
-  bool seen = false;
-  cs.erase(std::remove_if(cs.begin(), cs.end(),
-                          [&](const Coded& c) {
-                            if (c.code != "marrow_caution") return false;
-                            if (seen) return true;
-                            seen = true;
-                            return false;
-                          }),
-           cs.end());
+  // both marrow flags are shown when both counts are low (one caution each)
   if (x.egfr) {
     use(a.rationale, "eGFR (CKD-EPI 2021)", Value::num(*x.egfr, "mL/min/1.73 m²", 0),
         x.egfr_pointer);
@@ -102,14 +92,27 @@ Answer q8(const Ctx& x) {
   if (pt.cga.known()) {
     use(a.rationale, "comprehensive geriatric assessment",
         Value::code(model::to_string(*pt.cga.value)), pt.cga.pointer);
-    frail = tri(*pt.cga.value != model::CgaResult::fit);
+    // "vulnerable" is not "frail": it calls for attention, not the frail pathway
+    frail = tri(*pt.cga.value == model::CgaResult::frail);
+    if (*pt.cga.value == model::CgaResult::vulnerable)
+      a.cautions.push_back({"cga_vulnerable",
+                            "Comprehensive geriatric assessment: vulnerable (not frail); address "
+                            "the impaired domains before and during RLT."});
   } else if (pt.g8.total.known()) {
     use(a.rationale, "G8 score", Value::num(*pt.g8.total.value), pt.g8.total.pointer);
-    frail = tri(g8_abnormal.holds(*pt.g8.total.value));
-    if (frail == Tri::yes)
-      a.actions.push_back({"comprehensive_geriatric_assessment",
-                           fmt::format("G8 {}: a comprehensive geriatric assessment is advised.",
-                                       g8_abnormal.describe())});
+    // G8 is a screen: a normal score rules frailty out; an abnormal one calls for the
+    // comprehensive geriatric assessment that decides (Bellera et al. 2012)
+    if (g8_abnormal.holds(*pt.g8.total.value)) {
+      a.actions.push_back(
+          {"comprehensive_geriatric_assessment",
+           fmt::format("G8 {}: a comprehensive geriatric assessment decides whether the patient "
+                       "is frail.",
+                       g8_abnormal.describe())});
+      miss(a.missing, "comprehensive geriatric assessment", pt.cga.pointer,
+           "an abnormal G8 screen calls for it");
+    } else {
+      frail = Tri::no;
+    }
   } else if (x.d.age_years && pt.ecog.known() && com.known() && com.value->empty() &&
              !g8_age.holds(*x.d.age_years) && *pt.ecog.value <= 1) {
     use(a.rationale, "age", Value::num(*x.d.age_years, {}, 0), x.d.age_pointer);

@@ -1,4 +1,7 @@
 // Q9: RLT in G3 GEP-NETs (consensus Q9, 1b-A; the chemotherapy preference is ungraded text).
+#include <fmt/format.h>
+
+#include "base/reader.hpp"
 #include "engine/context.hpp"
 #include "model/grading.hpp"
 
@@ -21,20 +24,28 @@ Answer q9(const Ctx& x) {
   }
   if (x.g3 == Tri::no)
     return decide(a, "q9.not_g3", Status::not_applicable, Verdict::not_applicable);
-  // progression on RLT → chemotherapy
-  bool progressed_on_rlt = false;
-  for (const auto& tr : x.c.treatments)
-    if (tr.category.is(model::TreatmentCategory::rlt) &&
-        (tr.stop_reason.is(model::StopReason::progression) ||
-         tr.best_response.is(model::Response::pd))) {
-      progressed_on_rlt = true;
-      use(a.rationale, "progressed on RLT", Value::yes_no(true), tr.pointer);
-    }
+  // progression during RLT or within the 12-month window after it → chemotherapy (Q9 text)
+  bool progressed_on_rlt = x.progressed_on_rlt == Tri::yes;
+  if (progressed_on_rlt)
+    use(a.rationale, "progressed on or within 12 months of RLT", Value::yes_no(true),
+        x.progressed_on_rlt_source);
+  const auto& hi = x.rs.threshold("netter2.ki67_max");
+  if (t.ki67.known() && !hi.holds(*t.ki67.value)) {
+    a.cautions.push_back(
+        {"outside_netter2_range",
+         fmt::format("Ki-67 {} % lies above the NETTER-2 range ({}): outside the evidence behind "
+                     "this recommendation.",
+                     fmt_num(*t.ki67.value), hi.describe())});
+    a.actions.push_back({"pathology_review_nec",
+                         "Ask for a pathology review of differentiation: a Ki-67 this high may "
+                         "be a neuroendocrine carcinoma (NEC), which is outside the consensus."});
+  }
   Tri sstr = need_sstr(x, a);
   if (sstr == Tri::no || progressed_on_rlt) {
     a.graded = false;
     a.actions.push_back({"consider_chemotherapy",
-                         "Consider alkylating-based chemotherapy (CAPTEM or STZ/5-FU) or FOLFOX."});
+                         "Consider alkylating-based chemotherapy (CAPTEM or STZ/5-FU) or FOLFOX "
+                         "(consensus Q9 text)."});
     return decide(a, "q9.chemotherapy_preferred", Status::applies,
                   Verdict::g3_chemotherapy_preferred,
                   progressed_on_rlt

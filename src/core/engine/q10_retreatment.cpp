@@ -25,6 +25,19 @@ Answer q10(const Ctx& x) {
     a.cautions.push_back(
         {"off_label", "Retreatment is not approved under the current policy (off-label)."});
 
+  for (const auto& cy : c.rlt_cycles)
+    if (cy.radiopharmaceutical.known() &&
+        *cy.radiopharmaceutical.value != model::Radiopharmaceutical::lu177_dotatate) {
+      use(a.rationale, "radiopharmaceutical of cycle " + cy.id,
+          Value::code(model::to_string(*cy.radiopharmaceutical.value)),
+          cy.radiopharmaceutical.pointer);
+      a.cautions.push_back(
+          {"other_radiopharmaceutical",
+           "A prior cycle used another radiopharmaceutical: the consensus's evidence concerns "
+           "177Lu-DOTATATE only, and that cycle's Gy/GBq is not used to project 177Lu-DOTATATE "
+           "activity."});
+      break;
+    }
   // 1. Favourable response lasting ≥ 12 months after the first course (counted from its last
   // cycle). The first course: the course label of the earliest cycle; it ends at its last cycle.
   std::optional<Date> first_course_end;
@@ -121,6 +134,12 @@ Answer q10(const Ctx& x) {
       miss(a.missing, m.what, m.pointer, "the dose budget needs every cycle's kidney dose");
     if (budget.status == dosimetry::BudgetStatus::budget_exhausted) budget_left = Tri::no;
     if (budget.status == dosimetry::BudgetStatus::ok) budget_left = Tri::yes;
+    // missing marrow dosimetry is unknown, never "not limiting"
+    if (budget_left == Tri::yes && !budget.marrow.assessed) {
+      budget_left = Tri::unknown;
+      miss(a.missing, "bone-marrow absorbed dose of the previous cycles", "/rlt_cycles",
+           "the marrow budget is unknown without it");
+    }
     if (budget.next_activity) {
       a.explanation.push_back(fmt::format(
           "Dose budget: kidneys {:.1f} of {:.1f} Gy{} used ({:.1f} Gy left); next activity up to "

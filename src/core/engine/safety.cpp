@@ -12,7 +12,9 @@ constexpr const char* kSmpc = "Lutathera EU SmPC (EMA)";
 }  // namespace
 
 std::vector<SafetyItem> label_safety(const model::Case& c, std::optional<double> crcl,
-                                     const Policy& /*policy*/) {
+                                     const Policy& policy) {
+  // EU SmPC rules apply unless the policy's jurisdiction is the US (unspecified: both labels)
+  const bool eu = policy.jurisdiction != Jurisdiction::us;
   std::vector<SafetyItem> out;
   const auto& pt = c.patient;
   // Pregnancy
@@ -47,7 +49,7 @@ std::vector<SafetyItem> label_safety(const model::Case& c, std::optional<double>
   if (crcl) {
     std::vector<FactUsed> why = {
         {"creatinine clearance (Cockcroft-Gault)", Value::num(*crcl, "mL/min", 0), "/labs"}};
-    if (*crcl < 30.0) {
+    if (*crcl < 30.0 && eu) {
       out.push_back(
           {"renal_contraindication_eu", "contraindication",
            fmt::format("Creatinine clearance {:.0f} mL/min: the EU SmPC lists renal impairment "

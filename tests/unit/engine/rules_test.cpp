@@ -14,13 +14,17 @@
 #include "render/report.hpp"
 
 namespace rlt::engine {
+// gtest prints a verdict by its code
+void PrintTo(Verdict v, std::ostream* os) {
+  *os << code(v);
+}
 namespace {
 
 // A NETTER-1-like case: metastatic ileal NET G2, SSTR-positive, progressing on standard-dose
 // octreotide, MDT done, recent imaging and labs. Each test changes what it needs.
 Json base() {
   return Json::parse(R"({
-    "format": "rltguide-case/1", "case_id": "R", "assessment_date": "2025-03-10",
+    "format": "rltguide-case/2", "case_id": "R", "assessment_date": "2025-03-10",
     "patient": {"age": 64, "sex": "male", "weight": {"value": 78, "unit": "kg"}, "ecog": 1,
                 "comorbidities": [],
                 "unfit_for_other_treatment": false, "hereditary_syndrome": "none"},
@@ -356,12 +360,20 @@ TEST(RuleQ4, SstrNegativeDiseaseMakesTheComparisonsNotApplicable) {
 // @covers q4.insufficient q5.insufficient q6.insufficient
 TEST(RuleQ4, GradeFromOneIndexBelowG3IsNotEnough) {
   auto j = base();
-  j["tumour"].erase("mitoses");  // Ki-67 8 % alone: G2 or higher
+  // Ki-67 8 % alone: the routine biopsy grade (G2); the questions answer on it, with a caution
+  // that a mitotic count > 20/2 mm² would make it G3 (WHO 2022; issue 8 item 10)
+  j["tumour"].erase("mitoses");
   auto r = eval(j);
-  EXPECT_EQ(q(r, "Q4").verdict, "insufficient_data");
-  EXPECT_TRUE(missing_pointer(q(r, "Q4"), "/tumour/mitoses"));
-  EXPECT_EQ(q(r, "Q5").verdict, "insufficient_data");
-  EXPECT_EQ(q(r, "Q6").verdict, "insufficient_data");
+  EXPECT_EQ(q(r, "Q4").verdict, "rlt_preferred");
+  EXPECT_TRUE(has_code(q(r, "Q4").cautions, "grade_from_ki67_only"));
+  EXPECT_EQ(q(r, "Q5").verdict, "rlt_preferred");
+  EXPECT_EQ(q(r, "Q6").verdict, "rlt_preferred");
+  // the mitotic count alone stays a lower bound: Ki-67 could make it G3
+  auto m = base();
+  m["tumour"].erase("ki67");
+  auto rm = eval(m);
+  EXPECT_EQ(q(rm, "Q4").verdict, "insufficient_data");
+  EXPECT_TRUE(missing_pointer(q(rm, "Q4"), "/tumour/ki67"));
   j["tumour"]["ki67"] = 25;  // G3 by Ki-67 alone is definite: the higher index wins
   EXPECT_EQ(q(eval(j), "Q4").verdict, "not_applicable");
 }
@@ -375,7 +387,7 @@ TEST(RuleQ4, PreferenceConditionsNotMetAreNamed) {
   EXPECT_NE(a.cautions[0].text.find("heterogeneous"), std::string::npos);
 }
 
-// @covers q4.prior_rlt q5.prior_rlt q6.prior_rlt
+// @covers q4.prior_rlt q5.prior_rlt q6.prior_rlt q1.prior_rlt
 TEST(RuleQ4, AfterRltTheSecondLineComparisonsDoNotApply) {
   auto j = base();
   j["rlt_cycles"] = Json::parse(R"([{"id": "c1", "date": "2023-01-10"}])");
@@ -383,7 +395,9 @@ TEST(RuleQ4, AfterRltTheSecondLineComparisonsDoNotApply) {
   EXPECT_EQ(q(r, "Q4").verdict, "not_applicable");
   EXPECT_EQ(q(r, "Q5").verdict, "not_applicable");
   EXPECT_EQ(q(r, "Q6").verdict, "not_applicable");
-  EXPECT_TRUE(has_code(q(r, "Q1").cautions, "prior_rlt_see_q10"));
+  // after any prior RLT a new course is retreatment: Q1 defers to Q10 (issue 8 item 8), so no
+  // report calls the patient a candidate in Q1 and not eligible in Q10
+  EXPECT_EQ(q(r, "Q1").verdict, "see_q10");
 }
 
 // @covers q4.not_advanced q5.not_advanced q6.not_advanced
@@ -513,12 +527,22 @@ TEST(RuleQ8, YoungerFitPatientIsNotFrail) {
 TEST(RuleQ8, G8AtOrBelowFourteenIsFrail) {
   auto j = base();
   j["patient"]["age"] = 78;
+  // G8 ≤ 14 is abnormal (Bellera et al. 2012): a screen that calls for a comprehensive geriatric
+  // assessment, which decides
   j["patient"]["g8"] = {{"total", 14}};
-  EXPECT_EQ(q(eval(j), "Q8").verdict, "frail_rlt_with_caution");  // ≤ 14 abnormal (Bellera 2012)
+  auto a = q(eval(j), "Q8");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+  EXPECT_TRUE(has_code(a.actions, "comprehensive_geriatric_assessment"));
   j["patient"]["g8"] = {{"total", 14.5}};
   EXPECT_EQ(q(eval(j), "Q8").verdict, "not_frail");
-  j["patient"]["cga"] = "vulnerable";  // the comprehensive assessment outranks the screen
+  j["patient"]["g8"] = {{"total", 14}};
+  j["patient"]["cga"] = "frail";  // the comprehensive assessment decides
   EXPECT_EQ(q(eval(j), "Q8").verdict, "frail_rlt_with_caution");
+  // issue 8 item 15: "vulnerable" is not "frail" (a caution, not the frail verdict)
+  j["patient"]["cga"] = "vulnerable";
+  auto v = q(eval(j), "Q8");
+  EXPECT_EQ(v.verdict, "not_frail");
+  EXPECT_TRUE(has_code(v.cautions, "cga_vulnerable"));
 }
 
 // @covers q8.insufficient
@@ -739,11 +763,11 @@ TEST(ExplicitRuleset, AnEditedRulesetIsAppliedEverywhere) {
   // Haemoglobin 135 g/L: no flag at < 80, a marrow flag at < 140.
   EXPECT_FALSE(has_code(q(eval(base()), "Q8").cautions, "marrow_caution"));
   EXPECT_TRUE(has_code(q(eval_with(base(), rs), "Q8").cautions, "marrow_caution"));
-  // G8 15: normal at ≤ 14, abnormal (frail) at ≤ 16.
+  // G8 15: normal at ≤ 14; abnormal at ≤ 16, which calls for a geriatric assessment.
   auto g8 = base();
   g8["patient"]["g8"] = {{"total", 15}};
   EXPECT_EQ(q(eval(g8), "Q8").verdict, "not_frail");
-  EXPECT_EQ(q(eval_with(g8, rs), "Q8").verdict, "frail_rlt_with_caution");
+  EXPECT_TRUE(has_code(q(eval_with(g8, rs), "Q8").actions, "comprehensive_geriatric_assessment"));
   // RECIST: 50 → 35 mm is −30 %: PR at ≤ −30 % (built-in), SD at ≤ −40 %.
   auto rc = base();
   rc["imaging"]["studies"] = Json::parse(R"([
@@ -812,6 +836,393 @@ TEST(VerdictCatalogue, EveryExampleAnswerIsInItsQuestionsCatalogue) {
     EXPECT_TRUE(allowed("grade", r.grade.verdict)) << e.path();
     for (const auto& a : r.questions)
       EXPECT_TRUE(allowed(a.id, a.verdict)) << e.path() << " " << a.id << " " << code(a.verdict);
+  }
+}
+
+// ================================================================ engine 2: the board's answer
+// Expected values cite the consensus (Panzuto et al. 2024) or the label section they come from.
+
+bool plan_has(const Decision& r, const std::string& code) {
+  return std::any_of(r.plan.begin(), r.plan.end(),
+                     [&](const PlanItem& p) { return p.code == code; });
+}
+std::size_t plan_index(const Decision& r, const std::string& code) {
+  for (std::size_t i = 0; i < r.plan.size(); ++i)
+    if (r.plan[i].code == code) return i;
+  return r.plan.size();
+}
+const EligibilityItem* item_of(const Decision& r, const std::string& code) {
+  for (const auto& it : r.eligibility.items)
+    if (it.code == code) return &it;
+  return nullptr;
+}
+void set_lab(Json& j, const std::string& analyte, double v) {
+  for (auto& l : j["labs"])
+    if (l["analyte"] == analyte) l["value"]["value"] = v;
+}
+
+// @covers q2.first_line
+TEST(Engine2, UntreatedPatientNeedsNoDocumentedProgression) {
+  // Q1 text: candidates have progressed on SSA; without any treatment Q2 does not arise.
+  auto j = base();
+  j["treatments"] = Json::array();
+  j["progression"] = Json::object();
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q2").verdict, "not_applicable");
+  EXPECT_EQ(r.recommendation.proposed.code, "ssa_first_line");  // Introduction: SSA first line
+}
+
+TEST(Engine2, HaemoglobinBelowTheCitedExclusionCrossesEligibilityButKeepsTheVerdict) {
+  // Q8 text: Theiler et al. (ref 77) excluded haemoglobin < 80 g/L.
+  auto j = base();
+  auto ok = eval(j);
+  EXPECT_EQ(item_of(ok, "haemoglobin")->crossed, Tri::no);
+  set_lab(j, "haemoglobin", 80);  // at the threshold: not crossed ("< 80")
+  EXPECT_EQ(item_of(eval(j), "haemoglobin")->crossed, Tri::no);
+  set_lab(j, "haemoglobin", 79);
+  auto r = eval(j);
+  const auto* hb = item_of(r, "haemoglobin");
+  ASSERT_NE(hb, nullptr);
+  EXPECT_EQ(hb->crossed, Tri::yes);
+  EXPECT_EQ(hb->kind, "consensus_exclusion");
+  EXPECT_NE(hb->source.find("ref 77"), std::string::npos);
+  EXPECT_EQ(r.eligibility.status, "not_eligible_now");
+  // the consensus's verdict stands, with the eligibility caution; RLT is conditional
+  EXPECT_EQ(q(r, "Q1").verdict, "candidate");
+  EXPECT_TRUE(has_code(q(r, "Q1").cautions, "eligibility_not_clear"));
+  EXPECT_TRUE(r.recommendation.proposed.conditional);
+  // "correct X" comes before any RLT item
+  EXPECT_LT(plan_index(r, "correct_haemoglobin"), plan_index(r, "consider_rlt"));
+  EXPECT_LT(plan_index(r, "correct_haemoglobin"), plan_index(r, "board_decision"));
+}
+
+TEST(Engine2, PregnancyIsALabelContraindicationAndNotExcludedIsMissing) {
+  // EU SmPC 4.3/4.6: contraindicated in established or suspected pregnancy, or when pregnancy
+  // has not been excluded; USPI 2.1: verify pregnancy status.
+  auto j = base();
+  j["patient"]["sex"] = "female";
+  j["patient"]["childbearing_potential"] = "yes";
+  auto r = eval(j);
+  EXPECT_EQ(item_of(r, "pregnancy")->crossed, Tri::unknown);
+  EXPECT_EQ(r.eligibility.status, "insufficient_data");
+  j["patient"]["pregnancy_test"] = {{"date", "2025-03-05"}, {"result", "negative"}};
+  EXPECT_EQ(item_of(eval(j), "pregnancy")->crossed, Tri::no);
+  j["patient"]["pregnancy_test"]["result"] = "positive";
+  auto p = eval(j);
+  EXPECT_EQ(p.eligibility.status, "contraindicated");
+  EXPECT_EQ(p.recommendation.proposed.code, "no_rlt_contraindicated");
+  EXPECT_FALSE(plan_has(p, "consider_rlt"));
+  EXPECT_FALSE(plan_has(p, "amino_acid_infusion"));
+  // a man has no pregnancy item to check
+  auto m = base();
+  EXPECT_EQ(item_of(eval(m), "pregnancy")->crossed, Tri::no);
+}
+
+Json pet_lesions(const char* l2_uptake) {
+  auto j = base();
+  j["imaging"]["sstr"] = Json::parse(std::string(R"([{"id": "s1", "date": "2025-02-20",
+      "modality": "pet", "tracer": "68Ga-DOTATATE",
+      "lesions": [{"id": "L1", "site": "liver", "uptake_vs_liver": "above"},
+                  {"id": "L2", "site": "bone", "uptake_vs_liver": ")") +
+                                     l2_uptake + R"("}]}])");
+  return j;
+}
+
+TEST(Engine2, SstrStatusIsThatOfEveryLesionNeverTheBest) {
+  // Conclusions: the preference for RLT applies where the disease homogeneously expresses SSTR.
+  auto all = eval(pet_lesions("above"));
+  EXPECT_EQ(item_of(all, "sstr_status")->value->display(), "positive");
+  EXPECT_FALSE(has_code(q(all, "Q4").cautions, "preference_conditions_not_met"));
+  auto one_below = eval(pet_lesions("below"));
+  EXPECT_EQ(item_of(one_below, "sstr_status")->value->display(), "heterogeneous");
+  EXPECT_EQ(q(one_below, "Q1").verdict, "candidate");  // SSTR expression exists
+  EXPECT_TRUE(has_code(q(one_below, "Q4").cautions, "preference_conditions_not_met"));
+  EXPECT_EQ(q(one_below, "Q3").verdict, "recommended");  // Q3: heterogeneous uptake → FDG PET
+  // on PET, uptake equal to liver is borderline, below the PET criterion
+  auto equal = eval(pet_lesions("equal"));
+  EXPECT_EQ(item_of(equal, "sstr_status")->value->display(), "heterogeneous");
+  EXPECT_NE(item_of(equal, "sstr_status")->text.find("borderline"), std::string::npos);
+  // the same reading on planar scintigraphy (Krenning 2 = liver) is positive (EU SmPC 4.2)
+  auto planar = pet_lesions("equal");
+  planar["imaging"]["sstr"][0]["modality"] = "scintigraphy";
+  EXPECT_EQ(item_of(eval(planar), "sstr_status")->value->display(), "positive");
+}
+
+TEST(Engine2, FdgAvidLesionWithoutSstrUptakeOffersChemotherapyAndABiopsy) {
+  // Q3 text: FDG uptake may indicate undifferentiated foci, guiding towards alternatives such
+  // as chemotherapy; Q5 names chemotherapy when RLT's conditions fail; Q2: repeat histology.
+  auto j = pet_lesions("below");
+  j["imaging"]["fdg_pet"] = Json::parse(R"([{"id": "f1", "date": "2025-02-25", "positive": true,
+      "lesions": [{"id": "F1", "site": "bone", "avid": true, "sstr_lesion": "L2"}]}])");
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q5").verdict, "chemotherapy_option");
+  EXPECT_TRUE(plan_has(r, "biopsy_discordant_lesion"));
+  EXPECT_EQ(r.recommendation.proposed.code, "chemotherapy");
+  // ileal primary: fluoropyrimidine-based chemotherapy (Q5 text)
+  EXPECT_NE(r.recommendation.proposed.text.find("fluoropyrimidine"), std::string::npos);
+  // an FDG-avid lesion that matches an SSTR-positive lesion is not discordant
+  j["imaging"]["fdg_pet"][0]["lesions"][0]["sstr_lesion"] = "L1";
+  j["imaging"]["sstr"][0]["lesions"][1]["uptake_vs_liver"] = "above";
+  EXPECT_EQ(q(eval(j), "Q5").verdict, "rlt_preferred");
+}
+
+TEST(Engine2, ProgressionWithinTwelveMonthsOfRltIsProgressionOnRlt) {
+  // Q9 text: chemotherapy for patients progressing on RLT; Q10: response ≥ 12 months.
+  auto j = with_rlt(4.0, "2022-03-01");  // last cycle 2021-08-16: progression after 6.5 months
+  j["tumour"]["ki67"] = 30;
+  j["treatments"][1]["best_response"] = "SD";
+  auto r = eval(j);
+  EXPECT_EQ(q(r, "Q9").verdict, "g3_chemotherapy_preferred");
+  EXPECT_EQ(q(r, "Q10").verdict, "not_eligible");
+  EXPECT_EQ(q(r, "Q1").verdict, "see_q10");
+  EXPECT_NE(r.recommendation.proposed.code, "rlt");
+  // progression 12 calendar months after the last cycle is not progression on RLT
+  auto late = with_rlt(4.0, "2022-08-16");
+  late["tumour"]["ki67"] = 30;
+  EXPECT_NE(q(eval(late), "Q9").verdict, "g3_chemotherapy_preferred");
+}
+
+TEST(Engine2, ComputedRecistProgressionOnAnSsaCountsAsProgressionOnIt) {
+  // Q2: progression documented on CT/MRI; RECIST 1.1: +20 % and +5 mm is PD.
+  auto j = base();
+  j["progression"] = Json::object();
+  j["imaging"]["studies"] = Json::parse(R"([
+    {"id": "b", "date": "2024-06-01", "baseline": true, "contrast": true,
+     "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 50, "unit": "mm"}}]},
+    {"id": "f", "date": "2025-02-15", "contrast": true,
+     "lesions": [{"id": "L1", "target": true, "long_axis": {"value": 61, "unit": "mm"}}], "new_lesions": "no"}])");
+  auto r = eval(j);  // 50 → 61 mm: +22 %, +11 mm → PD while octreotide LAR ongoing since 2022
+  EXPECT_EQ(last_response(r), "PD");
+  EXPECT_EQ(q(r, "Q2").verdict, "documented");
+  EXPECT_EQ(q(r, "Q1").verdict, "candidate");
+  j["imaging"]["studies"][1]["lesions"][0]["long_axis"]["value"] = 59;  // +18 %: SD
+  EXPECT_NE(q(eval(j), "Q1").verdict, "candidate");
+}
+
+TEST(Engine2, DocumentedOnImagingWithoutACtOrMriSaysSo) {
+  auto j = base();
+  j["imaging"]["studies"] = Json::array();
+  j["progression"]["basis"] = "other_imaging";
+  auto a = q(eval(j), "Q2");
+  EXPECT_EQ(a.verdict, "documented");
+  ASSERT_FALSE(a.explanation.empty());
+  EXPECT_NE(a.explanation.back().find("no CT or MRI"), std::string::npos);
+  EXPECT_TRUE(has_code(a.actions, "ct_mri_required"));
+}
+
+TEST(Engine2, RegulatoryStatementsFollowTheJurisdiction) {
+  // lutathera-label.md: EU indication G1–G2; US indication without grade restriction.
+  auto j = base();
+  j["tumour"]["ki67"] = 25;
+  auto both = q(eval(j), "Q1");
+  auto text = [](const Answer& a) {
+    for (const auto& c : a.cautions)
+      if (c.code == "g3_see_q9") return c.text;
+    return std::string();
+  };
+  EXPECT_NE(text(both).find("EU SmPC"), std::string::npos);
+  EXPECT_NE(text(both).find("US label"), std::string::npos);
+  Policy eu;
+  eu.jurisdiction = Jurisdiction::eu;
+  auto e = q(eval(j, eu), "Q1");
+  EXPECT_NE(text(e).find("EU SmPC"), std::string::npos);
+  EXPECT_EQ(text(e).find("US label"), std::string::npos);
+}
+
+TEST(Engine2, PreparationComputesTheSsaWashoutFromTheLastInjection) {
+  // USPI 2: stop long-acting SSA at least 4 weeks before; EU SmPC 4.5: 30 days.
+  auto j = base();
+  j["treatments"][0]["last_injection"] = "2025-02-20";
+  auto r = eval(j);
+  ASSERT_TRUE(plan_has(r, "ssa_washout"));
+  const auto& p = r.plan[plan_index(r, "ssa_washout")];
+  EXPECT_NE(p.text.find("2025-03-20"), std::string::npos);  // 20 Feb + 28 days
+  EXPECT_NE(p.text.find("2025-03-22"), std::string::npos);  // 20 Feb + 30 days
+  EXPECT_EQ(p.phase, Phase::preparation);
+  EXPECT_TRUE(plan_has(r, "recist_followup"));
+  // no carcinoid syndrome in the base case: no echocardiography item
+  EXPECT_FALSE(plan_has(r, "echocardiography"));
+  j["tumour"]["functional"] = "carcinoid_syndrome";
+  EXPECT_TRUE(plan_has(eval(j), "echocardiography"));  // Q2 text; ENETS 2022 (ref 9)
+}
+
+// @covers q3.sstr_negative
+TEST(Engine2, NoRecistFollowUpOrPreparationWhenRltIsNotProposed) {
+  auto j = base();
+  j["imaging"]["sstr"][0]["krenning"] = 1;  // below liver on planar imaging: SSTR-negative
+  auto r = eval(j);
+  EXPECT_NE(r.recommendation.proposed.code, "rlt");
+  EXPECT_FALSE(plan_has(r, "recist_followup"));
+  EXPECT_FALSE(plan_has(r, "amino_acid_infusion"));
+  EXPECT_FALSE(r.recommendation.proposed.text.empty());  // never an empty plan
+  EXPECT_EQ(q(r, "Q3").verdict, "not_applicable");       // Q3 concerns FDG PET before RLT
+}
+
+TEST(Engine2, G3AboveTheNetter2RangeAsksForPathologyReview) {
+  // NETTER-2 (ref 16): Ki-67 10–55 %.
+  auto j = base();
+  j["tumour"]["ki67"] = 55;
+  EXPECT_FALSE(has_code(q(eval(j), "Q9").cautions, "outside_netter2_range"));
+  j["tumour"]["ki67"] = 56;
+  auto a = q(eval(j), "Q9");
+  EXPECT_TRUE(has_code(a.cautions, "outside_netter2_range"));
+  EXPECT_TRUE(has_code(a.actions, "pathology_review_nec"));
+}
+
+TEST(Engine2, MissingMarrowDosimetryIsUnknownNotNonLimiting) {
+  auto j = with_rlt(4.0, "2024-12-20");
+  for (auto& cy : j["rlt_cycles"])
+    cy["dosimetry"]["absorbed_doses"].erase(1);
+  auto a = q(eval(j), "Q10");
+  EXPECT_EQ(a.verdict, "insufficient_data");
+}
+
+TEST(Engine2, BothMarrowFlagsAreShownWhenBothCountsAreLow) {
+  // Q8 text: haemoglobin < 80 g/L and platelets < 75 ×10⁹/L (ref 77).
+  auto j = base();
+  set_lab(j, "haemoglobin", 70);
+  set_lab(j, "platelets", 60);
+  auto a = q(eval(j), "Q8");
+  EXPECT_EQ(std::count_if(a.cautions.begin(), a.cautions.end(),
+                          [](const Coded& c) { return c.code == "marrow_caution"; }),
+            2);
+}
+
+// ---------------------------------------------------------------- properties
+// Variants of every example and of the base case, each made worse in one safety fact.
+std::vector<std::pair<std::string, Json>> cases_and_variants() {
+  std::vector<std::pair<std::string, Json>> out;
+  std::vector<std::pair<std::string, Json>> bases = {{"base", base()},
+                                                     {"rlt", with_rlt(4.0, "2024-12-20")}};
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(RLT_SOURCE_DIR) + "/examples/cases")) {
+    std::ifstream in(e.path());
+    bases.emplace_back(e.path().filename().string(), Json::parse(in));
+  }
+  for (const auto& b : bases)
+    out.push_back(b);
+  return out;
+}
+
+std::vector<std::pair<std::string, Json>> worse(const Json& j) {
+  std::vector<std::pair<std::string, Json>> v;
+  auto scale_lab = [&](const char* analyte, double factor, const char* name) {
+    Json w = j;
+    bool any = false;
+    if (w.contains("labs"))
+      for (auto& l : w["labs"])
+        if (l["analyte"] == analyte) {
+          l["value"]["value"] = l["value"]["value"].get<double>() * factor;
+          any = true;
+        }
+    if (any) v.emplace_back(name, w);
+  };
+  scale_lab("creatinine", 3.0, "creatinine ×3 (lower eGFR)");
+  scale_lab("haemoglobin", 0.5, "haemoglobin ×0.5");
+  scale_lab("platelets", 0.3, "platelets ×0.3");
+  if (j.contains("patient")) {
+    Json w = j;
+    w["patient"]["ecog"] = 3;
+    v.emplace_back("ECOG 3", w);
+  }
+  if (j.contains("imaging") && j["imaging"].contains("sstr") && !j["imaging"]["sstr"].empty()) {
+    Json w = j;
+    auto& s = w["imaging"]["sstr"].back();
+    if (s.contains("lesions"))
+      s["lesions"].push_back({{"id", "NEG"}, {"uptake_vs_liver", "below"}});
+    else
+      s["sstr_negative_lesions"] = true;
+    v.emplace_back("an SSTR-negative lesion", w);
+  }
+  return v;
+}
+
+bool favouring(Verdict v) {
+  return v == Verdict::candidate || v == Verdict::candidate_first_line ||
+         v == Verdict::first_line_pending_approval || v == Verdict::rlt_preferred ||
+         v == Verdict::g3_rlt_option || v == Verdict::g3_rlt_pending_approval ||
+         v == Verdict::retreatment_option;
+}
+int severity(Verdict s) {
+  return s == Verdict::clear               ? 0
+         : s == Verdict::caution           ? 1
+         : s == Verdict::insufficient_data ? 2
+         : s == Verdict::not_eligible_now  ? 3
+                                           : 4;
+}
+
+Decision eval_json(const Json& j) {
+  auto parsed = model::parse_case(j.dump());
+  if (!parsed.ok()) throw std::runtime_error(parsed.diagnostics.items()[0].to_string());
+  return evaluate(parsed.value, Policy{}, kb::builtin());
+}
+
+TEST(Engine2Property, MakingASafetyFactWorseNeverFavoursRltMore) {
+  for (const auto& [name, j] : cases_and_variants()) {
+    auto before = eval_json(j);
+    std::set<std::string> crossed_before;
+    for (const auto& it : before.eligibility.items)
+      if (it.crossed == Tri::yes) crossed_before.insert(it.code);
+    for (const auto& [change, w] : worse(j)) {
+      auto after = eval_json(w);
+      for (std::size_t i = 0; i < after.questions.size(); ++i)
+        EXPECT_FALSE(favouring(after.questions[i].verdict) &&
+                     !favouring(before.questions[i].verdict))
+            << name << " with " << change << ": " << after.questions[i].id << " became "
+            << code(after.questions[i].verdict);
+      for (const auto& c : crossed_before) {
+        const auto* it = item_of(after, c);
+        EXPECT_TRUE(it != nullptr && it->crossed == Tri::yes)
+            << name << " with " << change << ": eligibility item " << c << " disappeared";
+      }
+      if (before.eligibility.status != Verdict::insufficient_data &&
+          after.eligibility.status != Verdict::insufficient_data)
+        EXPECT_GE(severity(after.eligibility.status), severity(before.eligibility.status))
+            << name << " with " << change;
+    }
+  }
+}
+
+TEST(Engine2Property, NoReportContradictsItself) {
+  for (const auto& [name, j] : cases_and_variants()) {
+    std::vector<std::pair<std::string, Json>> all = {{name, j}};
+    for (auto& w : worse(j))
+      all.push_back(w);
+    for (const auto& [n, c] : all) {
+      auto r = eval_json(c);
+      const Answer* q1 = nullptr;
+      const Answer* q10 = nullptr;
+      for (const auto& a : r.questions) {
+        if (a.id == "Q1") q1 = &a;
+        if (a.id == "Q10") q10 = &a;
+      }
+      ASSERT_TRUE(q1 && q10);
+      // never a candidate in one place and not eligible in another
+      EXPECT_FALSE(q1->verdict == Verdict::candidate && q10->verdict == Verdict::not_eligible)
+          << name << "/" << n;
+      bool rlt_proposed = r.recommendation.proposed.code == "rlt" ||
+                          r.recommendation.proposed.code == "rlt_first_line";
+      // RLT follow-up and preparation only when RLT is proposed
+      EXPECT_TRUE(rlt_proposed || !plan_has(r, "recist_followup")) << name << "/" << n;
+      EXPECT_TRUE(rlt_proposed || !plan_has(r, "amino_acid_infusion")) << name << "/" << n;
+      // a contraindication leaves no RLT item in the plan and no unconditional RLT proposal
+      if (r.eligibility.status == Verdict::contraindicated) {
+        EXPECT_FALSE(rlt_proposed) << name << "/" << n;
+        EXPECT_FALSE(plan_has(r, "consider_rlt")) << name << "/" << n;
+      }
+      // a crossed item makes an RLT proposal conditional
+      if (rlt_proposed && r.eligibility.status != Verdict::clear)
+        EXPECT_TRUE(r.recommendation.proposed.conditional) << name << "/" << n;
+      // the plan runs in clinical order, without duplicates
+      std::set<std::string> codes;
+      for (std::size_t i = 0; i < r.plan.size(); ++i) {
+        EXPECT_TRUE(codes.insert(r.plan[i].code).second)
+            << name << "/" << n << " " << r.plan[i].code;
+        if (i > 0)
+          EXPECT_LE(static_cast<int>(r.plan[i - 1].phase), static_cast<int>(r.plan[i].phase));
+      }
+      EXPECT_FALSE(r.recommendation.proposed.text.empty()) << name << "/" << n;
+    }
   }
 }
 
