@@ -154,9 +154,10 @@ void sstr_status(Ctx& x) {
           positive_ids.push_back(l.id);
           break;
         case Uptake::borderline:
+          // at the threshold (equal to liver on PET): expression, flagged for review
           x.sstr_borderline = true;
-          ++neg;
-          x.sstr_negative_ids.push_back(l.id);
+          ++pos;
+          positive_ids.push_back(l.id);
           break;
         case Uptake::negative:
           ++neg;
@@ -193,7 +194,9 @@ void sstr_status(Ctx& x) {
     else if (u == Uptake::positive && negatives == Tri::no)
       x.sstr_status = SstrStatus::positive;
     else if (u == Uptake::borderline)
-      x.sstr_status = SstrStatus::heterogeneous;
+      x.sstr_status = negatives == Tri::yes  ? SstrStatus::heterogeneous
+                      : negatives == Tri::no ? SstrStatus::positive
+                                             : SstrStatus::unknown;
     if (u != Uptake::unknown)
       x.sstr_why = s.krenning.known() && !s.uptake_vs_liver.known()
                        ? fmt::format("Krenning-type score {} ({})", *s.krenning.value, rule)
@@ -403,7 +406,14 @@ std::string indication_by_grade(const Policy& p) {
   }
 }
 
+bool first_line_available(const Policy& p) {
+  return p.first_line_approved || p.jurisdiction == Jurisdiction::us;
+}
+
 std::string first_line_status(const Policy& p) {
+  if (!p.first_line_approved && p.jurisdiction == Jurisdiction::us)
+    return "on-label under the US label, which has no grade or line restriction (wording from "
+           "secondary reports)";
   return p.first_line_approved
              ? "first-line RLT for this population is approved under the current policy"
              : "first-line RLT for this population is not marked approved in the policy (set "
@@ -438,9 +448,10 @@ Tri need_sstr(const Ctx& x, Answer& a) {
          "the SSTR study gives no uptake grade");
     return Tri::unknown;
   }
-  use(a.rationale, "SSTR expression",
-      Value::code(x.sstr_positive == Tri::yes ? "positive" : "negative"),
-      x.sstr->krenning.known() ? x.sstr->krenning.pointer : x.sstr->uptake_vs_liver.pointer);
+  use(a.rationale, "SSTR expression (all known lesions)", Value::code(to_string(x.sstr_status)),
+      x.sstr->lesions_given      ? x.sstr->pointer + "/lesions"
+      : x.sstr->krenning.known() ? x.sstr->krenning.pointer
+                                 : x.sstr->uptake_vs_liver.pointer);
   a.explanation.push_back("SSTR imaging: " + x.sstr_why + ".");
   return x.sstr_positive;
 }

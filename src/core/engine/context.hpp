@@ -115,6 +115,9 @@ void preference_conditions(const Ctx& x, Answer& a);
 /// The approved indication by grade, as the policy's jurisdiction states it (both EU and US when
 /// unspecified); cited to the label, never to the consensus.
 std::string indication_by_grade(const Policy& p);
+/// First-line (and G3) RLT is available: the policy says so, or the US label (no grade or line
+/// restriction) applies.
+bool first_line_available(const Policy& p);
 /// Whether first-line RLT is a regulatory matter here, in words.
 std::string first_line_status(const Policy& p);
 /// Chemotherapy named by primary site (Q5 text).

@@ -15,7 +15,8 @@ namespace {
 
 constexpr const char* kTheiler =
     "Theiler et al., Cancers 2021 (consensus ref 77): exclusion criterion of the cohort the "
-    "consensus cites in Q8";
+    "consensus cites in Q8; the consensus sets no cut-off and asks for greater attention (Q8, "
+    "5-B)";
 
 /// The latest value of an analyte within the labs window, or nullptr.
 const model::Lab* recent_lab(const Ctx& x, model::Analyte a) {
@@ -32,6 +33,14 @@ EligibilityItem item(std::string code, std::string kind, std::string name, Verdi
   it.name = std::move(name);
   it.effect = effect;
   return it;
+}
+
+/// "meets the exclusion threshold < 45: outside the population studied (reassess)", or "not met".
+std::string crossing(const EligibilityItem& it) {
+  if (it.crossed != Tri::yes) return "threshold " + it.threshold + " not met";
+  return it.kind == "consensus_exclusion" ? "meets the exclusion threshold " + it.threshold +
+                                                ": outside the population studied (reassess)"
+                                          : "meets " + it.threshold;
 }
 
 void missing_lab(const Ctx& x, EligibilityItem& it) {
@@ -59,9 +68,7 @@ EligibilityItem lab_threshold(const Ctx& x, model::Analyte an, const char* code,
   it.value = Value::num(*l->value.value, unit);
   use(it.rationale, name, *it.value, l->value.pointer);
   it.crossed = tri(th.holds(*l->value.value));
-  it.text =
-      fmt::format("{} {} {}: {}.", name, fmt_num(*l->value.value), unit,
-                  it.crossed == Tri::yes ? "crosses " + it.threshold : "within " + it.threshold);
+  it.text = fmt::format("{} {} {}: {}.", name, fmt_num(*l->value.value), unit, crossing(it));
   return it;
 }
 
@@ -125,7 +132,7 @@ EligibilityItem lab_shown(const Ctx& x, model::Analyte an, const char* code, con
 }
 
 EligibilityItem renal(const Ctx& x) {
-  auto it = item("egfr", "consensus_exclusion", "eGFR (CKD-EPI 2021)", Verdict::not_eligible_now);
+  auto it = item("egfr", "consensus_exclusion", "eGFR (CKD-EPI 2021)", Verdict::caution);
   const auto& th = x.rs.threshold("q8.egfr_caution");
   it.threshold = th.describe();
   it.source = kTheiler;
@@ -140,15 +147,12 @@ EligibilityItem renal(const Ctx& x) {
   it.value = Value::num(*x.egfr, "mL/min/1.73 m²", 0);
   use(it.rationale, it.name, *it.value, x.egfr_pointer);
   it.crossed = tri(th.holds(*x.egfr));
-  it.text =
-      fmt::format("eGFR {:.0f} mL/min/1.73 m²: {}.", *x.egfr,
-                  it.crossed == Tri::yes ? "crosses " + it.threshold : "within " + it.threshold);
+  it.text = fmt::format("eGFR {:.0f} mL/min/1.73 m²: {}.", *x.egfr, crossing(it));
   return it;
 }
 
 EligibilityItem performance(const Ctx& x) {
-  auto it =
-      item("ecog", "consensus_exclusion", "ECOG performance status", Verdict::not_eligible_now);
+  auto it = item("ecog", "consensus_exclusion", "ECOG performance status", Verdict::caution);
   const auto& th = x.rs.threshold("q8.ecog_caution");
   it.threshold = th.describe();
   it.source = kTheiler;
@@ -161,14 +165,12 @@ EligibilityItem performance(const Ctx& x) {
   it.value = Value::num(*e.value);
   use(it.rationale, it.name, *it.value, e.pointer);
   it.crossed = tri(th.holds(*e.value));
-  it.text =
-      fmt::format("ECOG {}: {}.", *e.value,
-                  it.crossed == Tri::yes ? "crosses " + it.threshold : "within " + it.threshold);
+  it.text = fmt::format("ECOG {}: {}.", *e.value, crossing(it));
   return it;
 }
 
 EligibilityItem transaminases(const Ctx& x) {
-  auto it = item("transaminases", "consensus_exclusion", "AST/ALT", Verdict::not_eligible_now);
+  auto it = item("transaminases", "consensus_exclusion", "AST/ALT", Verdict::caution);
   const auto& th = x.rs.threshold("q8.transaminases_caution");
   it.threshold = th.describe();
   it.source = kTheiler;
@@ -186,9 +188,14 @@ EligibilityItem transaminases(const Ctx& x) {
     double ratio = *l->value.value / *l->uln.value;
     use(it.rationale, std::string(model::to_string(an)) + " / ULN", Value::num(ratio, {}, 2),
         l->value.pointer);
+    if (!it.value || ratio > it.value->number) it.value = Value::num(ratio, "× ULN", 2);
     if (th.holds(ratio)) it.crossed = Tri::yes;
   }
-  it.text = it.crossed == Tri::yes  ? fmt::format("AST or ALT {}.", it.threshold)
+  it.text = it.crossed == Tri::yes
+                ? fmt::format(
+                      "AST or ALT at {} (exclusion threshold {}): outside the population "
+                      "studied (reassess).",
+                      it.value ? it.value->display() : "?", it.threshold)
             : it.crossed == Tri::no ? fmt::format("AST and ALT within {}.", it.threshold)
             : any ? "AST/ALT: one of them, or its upper limit of normal, is missing."
                   : "AST/ALT with upper limits of normal: obtain them before RLT.";
@@ -293,8 +300,16 @@ EligibilityItem receptors(const Ctx& x) {
       it.text += ": lesions RLT may not reach.";
       break;
     default:
-      it.crossed = Tri::no;
-      it.text = "SSTR expression in every known lesion.";
+      if (x.sstr_borderline) {
+        it.crossed = Tri::yes;
+        it.effect = Verdict::caution;
+        it.text =
+            "SSTR expression in every known lesion, some at the threshold (uptake equal to "
+            "liver on PET): borderline — review the images at the board.";
+      } else {
+        it.crossed = Tri::no;
+        it.text = "SSTR expression in every known lesion.";
+      }
   }
   return it;
 }
@@ -320,10 +335,10 @@ Eligibility eligibility(const Ctx& x, const std::vector<SafetyItem>& label) {
   e.items.push_back(renal(x));
   e.items.push_back(lab_threshold(x, model::Analyte::haemoglobin, "haemoglobin", "haemoglobin",
                                   "q8.haemoglobin_caution", "consensus_exclusion", kTheiler,
-                                  Verdict::not_eligible_now));
+                                  Verdict::caution));
   e.items.push_back(lab_threshold(x, model::Analyte::platelets, "platelets", "platelets",
                                   "q8.platelets_caution", "consensus_exclusion", kTheiler,
-                                  Verdict::not_eligible_now));
+                                  Verdict::caution));
   e.items.push_back(lab_ctcae(x, model::Analyte::neutrophils, "neutrophils", "neutrophils"));
   e.items.push_back(lab_shown(x, model::Analyte::white_cells, "white_cells", "white cells"));
   e.items.push_back(transaminases(x));

@@ -144,19 +144,17 @@ std::vector<PlanItem> plan(const Ctx& x, const Decision& r) {
     return p;
   }
   // 1. Eligibility and safety: label contraindications, crossed items, missing facts.
-  for (const auto& s : r.label_safety)
-    if (s.kind == "contraindication")
-      add({s.code, "Label contraindication (check before any RLT): " + s.text, s.source,
-           Phase::eligibility});
+  // label contraindications are eligibility items (cited to the label)
   for (const auto& it : r.eligibility.items) {
     if (it.crossed == Tri::yes && it.effect != Verdict::caution)
       add({"correct_" + it.code,
-           (it.effect == Verdict::contraindicated ? "Contraindication: "
-                                                  : "Correct or reassess: ") +
+           (it.effect == Verdict::contraindicated
+                ? "Label contraindication (check before any RLT): "
+                : "Reassess: ") +
                it.text,
            it.source, Phase::eligibility});
     else if (it.crossed == Tri::yes)
-      add({"review_" + it.code, "Review: " + it.text, it.source, Phase::eligibility});
+      add({"reassess_" + it.code, "Reassess: " + it.text, it.source, Phase::eligibility});
     else if (it.crossed == Tri::unknown)
       add({"obtain_" + it.code, it.text, it.source, Phase::eligibility});
   }
@@ -168,12 +166,13 @@ std::vector<PlanItem> plan(const Ctx& x, const Decision& r) {
   }
   const bool rlt_proposed = rlt_option(r.recommendation.proposed);
   const bool contraindicated = r.eligibility.status == Verdict::contraindicated;
+  (void)kRltActions;
   // 2–3. Work-up and decision items from the answers.
   for (const auto& q : r.questions)
     for (const auto& act : q.actions) {
       Phase ph = phase_of(act.code);
-      if (ph == Phase::follow_up) continue;  // added below, only with RLT
-      if (contraindicated && in(kRltActions, act.code)) continue;
+      if (ph == Phase::follow_up) continue;     // added below, only with RLT
+      if (in(kRltActions, act.code)) continue;  // the board-decision item below carries RLT
       add({act.code, act.text, q.id, ph});
     }
   if (x.fdg_discordant == Tri::yes)
@@ -185,8 +184,15 @@ std::vector<PlanItem> plan(const Ctx& x, const Decision& r) {
        "Tumour-board decision: " + r.recommendation.proposed.text +
            (r.recommendation.proposed.conditional ? " (conditional)" : ""),
        r.recommendation.proposed.basis, Phase::decision});
-  // 4. Preparation, only when RLT is proposed and not contraindicated.
-  if (rlt_proposed && !contraindicated) preparation(x, p);
+  // 4. Preparation, only when RLT is proposed unconditionally: stopping an SSA for an RLT the
+  // patient may not get would remove their antiproliferative treatment.
+  if (rlt_proposed && !contraindicated && !r.recommendation.proposed.conditional)
+    preparation(x, p);
+  else if (rlt_proposed && !contraindicated)
+    add({"preparation_after_eligibility",
+         "Prepare for RLT (SSA washout, amino acids, antiemetic) only once the conditions above "
+         "are met; keep the current SSA until then.",
+         "label: USPI 2; EU SmPC 4.2/4.5", Phase::preparation});
   // 5. Follow-up
   if (rlt_proposed && !contraindicated) {
     for (const auto& q : r.questions)

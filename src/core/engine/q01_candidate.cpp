@@ -74,10 +74,10 @@ Answer q1(const Ctx& x) {
   Tri n2 = netter2_population(x, a);
   bool no_prior_systemic = x.d.lines_before.has_value() && *x.d.lines_before == 0;
   if (n2 == Tri::yes && (ssa == Tri::no || no_prior_systemic)) {
-    use(a.rationale, "first-line RLT approved (policy)", Value::yes_no(x.p.first_line_approved),
+    use(a.rationale, "first-line RLT approved (policy)", Value::yes_no(first_line_available(x.p)),
         SourceRef::policy("first_line_approved"));
     a.graded = false;
-    if (x.p.first_line_approved) {
+    if (first_line_available(x.p)) {
       a.actions.push_back(
           {"consider_first_line_rlt",
            "Discuss first-line 177Lu-DOTATATE with octreotide (NETTER-2 regimen)."});

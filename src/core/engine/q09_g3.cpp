@@ -53,9 +53,9 @@ Answer q9(const Ctx& x) {
                       : "SSTR-negative G3 NET: chemotherapy (alkylating-based) is preferred.");
   }
   if (sstr == Tri::yes) {
-    use(a.rationale, "RLT approved for G2–G3 (policy)", Value::yes_no(x.p.first_line_approved),
+    use(a.rationale, "RLT approved for G2–G3 (policy)", Value::yes_no(first_line_available(x.p)),
         SourceRef::policy("first_line_approved"));
-    if (x.p.first_line_approved)
+    if (first_line_available(x.p))
       return decide(
           a, "q9.rlt_option", Status::applies, Verdict::g3_rlt_option,
           "SSTR-positive G3 NET and RLT approved for G2–G3: RLT is a valid option (NETTER-2).");

@@ -154,14 +154,27 @@ Answer q10(const Ctx& x) {
                         budget.marrow.used_gy, budget.marrow.limit_gy, budget.marrow.remaining_gy));
       if (budget.remaining_cumulative_activity)
         a.explanation.push_back(fmt::format(
-            "Remaining cumulative activity within both limits: {:.1f} GBq{}.",
+            "Remaining cumulative activity within {}: {:.1f} GBq{}.",
+            budget.marrow.assessed ? "both limits"
+                                   : "the kidney limit (an upper bound: the marrow budget is "
+                                     "unknown)",
             budget.remaining_cumulative_activity->value(),
-            budget.full_cycles_remaining ? fmt::format(" ({} full cycles at the standard activity)",
-                                                       *budget.full_cycles_remaining)
-                                         : std::string()));
+            budget.full_cycles_remaining
+                ? fmt::format(" ({} full cycle{} at the standard activity)",
+                              *budget.full_cycles_remaining,
+                              *budget.full_cycles_remaining == 1 ? "" : "s")
+                : std::string()));
     }
-    for (const auto& w : budget.warnings)
+    for (const auto& w : budget.warnings) {
+      // the planner treats an unassessed marrow as not constraining; here it is unknown
+      if (!budget.marrow.assessed && w.find("does not constrain") != std::string::npos) {
+        a.cautions.push_back({"dosimetry_note",
+                              "Bone marrow not assessed: its budget is unknown, so the next "
+                              "activity is an upper bound from the kidneys alone."});
+        continue;
+      }
       a.cautions.push_back({"dosimetry_note", w});
+    }
     if (budget_left == Tri::unknown)
       a.actions.push_back({"dosimetry_required",
                            "Collect the kidney (and marrow) dosimetry of every previous cycle."});

@@ -98,6 +98,22 @@ Recommendation recommend(const Ctx& x, const Decision& d) {
     }
     return r;
   }
+  const auto& ki67 = x.c.tumour.ki67;
+  if (x.g3 == Tri::yes && ki67.known() && !x.rs.threshold("netter2.ki67_max").holds(*ki67.value)) {
+    // above the NETTER-2 range: a possible NEC decides the path (Q9 caution)
+    r.proposed = {"pathology_review_nec",
+                  "Pathology review of differentiation before a treatment decision: Ki-67 above "
+                  "the NETTER-2 range may be a neuroendocrine carcinoma, outside the consensus",
+                  ungraded("Q9; Methods: NEC excluded"), false};
+    r.alternatives.push_back({"chemotherapy_alkylating",
+                              "If a well-differentiated G3 NET is confirmed: alkylating-based "
+                              "chemotherapy (CAPTEM or STZ/5-FU), or FOLFOX",
+                              ungraded("Q9 text"), true});
+    if (q9 != nullptr && q9->verdict != Verdict::g3_chemotherapy_preferred)
+      r.alternatives.push_back(
+          {"rlt", "If a well-differentiated G3 NET is confirmed: RLT", graded(*q9), true});
+    return r;
+  }
   if (x.g3 == Tri::yes && q9 != nullptr) {
     if (q9->verdict == Verdict::g3_chemotherapy_preferred) {
       r.proposed = {"chemotherapy_alkylating",
@@ -105,10 +121,12 @@ Recommendation recommend(const Ctx& x, const Decision& d) {
                     ungraded("Q9 text"), false};
       r.alternatives.push_back({"clinical_trial", "A clinical trial", ungraded("Q9 text"), false});
     } else {
-      r.proposed =
-          rlt(*q9, q9->verdict == Verdict::g3_rlt_option
-                       ? "RLT (approved for G2–G3 under the current policy)"
-                       : "RLT once approved for G2–G3 (NETTER-2); " + first_line_status(x.p));
+      r.proposed = rlt(*q9, q9->verdict == Verdict::g3_rlt_option
+                                ? "RLT for SSTR-positive G3 (NETTER-2 evidence; available under "
+                                  "the current policy or label)"
+                                : "RLT for SSTR-positive G3 once approved where you work "
+                                  "(NETTER-2 evidence); not marked approved in the policy");
+      r.proposed.conditional = q9->verdict != Verdict::g3_rlt_option;
       r.alternatives.push_back({"chemotherapy_alkylating",
                                 "Alkylating-based chemotherapy (CAPTEM or STZ/5-FU), or FOLFOX",
                                 ungraded("Q9 text"), false});
@@ -121,18 +139,36 @@ Recommendation recommend(const Ctx& x, const Decision& d) {
     return r;
   }
   if (q1 != nullptr && q1->verdict == Verdict::candidate) {
-    if (q5 != nullptr && q5->verdict == Verdict::chemotherapy_option &&
-        x.fdg_discordant == Tri::yes) {
-      r.proposed = {"chemotherapy", "Chemotherapy: " + chemotherapy_by_site(x),
-                    ungraded("Q5 recommendation, second sentence; Q3 text"), false};
+    const auto& t = x.c.tumour;
+    bool pancreatic_burden = t.primary_site.is(model::PrimarySite::pancreas) &&
+                             (t.bulky.is(true) || t.symptoms.is(true));
+    bool rapid = x.c.progression.rapid.is(true);
+    if (x.fdg_discordant == Tri::yes) {
+      // FDG-avid lesions without SSTR uptake: the biopsy and the board decide (Q2/Q3 text)
+      r.proposed = {"biopsy_then_decide",
+                    "Biopsy the FDG-avid lesion without SSTR uptake, then decide between "
+                    "chemotherapy and RLT at the board",
+                    ungraded("Q2 and Q3 text"), false};
+      r.alternatives.push_back({"chemotherapy", "Chemotherapy: " + chemotherapy_by_site(x),
+                                ungraded("Q3 text: FDG-avid lesions guide towards alternatives "
+                                         "to RLT"),
+                                false});
       r.alternatives.push_back(rlt(*q1,
-                                   "RLT, if the FDG-avid SSTR-negative lesions are "
-                                   "controlled or shown by biopsy to be well differentiated"));
+                                   "RLT, if the discordant lesions prove well differentiated "
+                                   "or are controlled otherwise"));
       r.alternatives.back().conditional = true;
+    } else if (q5 != nullptr && q5->verdict == Verdict::chemotherapy_option &&
+               (pancreatic_burden || rapid)) {
+      // the situation the consensus names for chemotherapy (Q1 text, Q5, Table 2)
+      r.proposed = {"rlt_or_chemotherapy",
+                    "RLT or chemotherapy (" + chemotherapy_by_site(x) +
+                        "): the consensus names chemotherapy for " +
+                        (rapid ? std::string("rapid progression")
+                               : std::string("bulky or symptomatic pancreatic NETs")) +
+                        " needing shrinkage; the board weighs the two",
+                    graded(*q5) + "; Q1 text; Table 2", false};
+      r.alternatives.push_back(rlt(*q1, "177Lu-DOTATATE RLT (7.4 GBq every 8 weeks × 4)"));
       second_line_alternatives(x, r.alternatives);
-      r.alternatives.erase(std::remove_if(r.alternatives.begin() + 1, r.alternatives.end(),
-                                          [](const Option& o) { return o.code == "chemotherapy"; }),
-                           r.alternatives.end());
     } else {
       r.proposed = rlt(*q1, "177Lu-DOTATATE RLT (7.4 GBq every 8 weeks × 4)");
       second_line_alternatives(x, r.alternatives);
@@ -141,7 +177,7 @@ Recommendation recommend(const Ctx& x, const Decision& d) {
   }
   if (q1 != nullptr && (q1->verdict == Verdict::candidate_first_line ||
                         q1->verdict == Verdict::first_line_pending_approval)) {
-    bool approved = q1->verdict == Verdict::candidate_first_line;
+    bool approved = q1->verdict == Verdict::candidate_first_line || first_line_available(x.p);
     Option first_line{
         "rlt_first_line",
         "First-line 177Lu-DOTATATE with octreotide (NETTER-2 regimen); " + first_line_status(x.p),

@@ -886,14 +886,16 @@ TEST(Engine2, HaemoglobinBelowTheCitedExclusionCrossesEligibilityButKeepsTheVerd
   EXPECT_EQ(hb->crossed, Tri::yes);
   EXPECT_EQ(hb->kind, "consensus_exclusion");
   EXPECT_NE(hb->source.find("ref 77"), std::string::npos);
-  EXPECT_EQ(r.eligibility.status, "not_eligible_now");
+  // the consensus sets no cut-off (Q8, 5-B: greater attention): a caution, not an exclusion
+  EXPECT_EQ(hb->effect, "caution");
+  EXPECT_NE(r.eligibility.status, "clear");
   // the consensus's verdict stands, with the eligibility caution; RLT is conditional
   EXPECT_EQ(q(r, "Q1").verdict, "candidate");
   EXPECT_TRUE(has_code(q(r, "Q1").cautions, "eligibility_not_clear"));
   EXPECT_TRUE(r.recommendation.proposed.conditional);
-  // "correct X" comes before any RLT item
-  EXPECT_LT(plan_index(r, "correct_haemoglobin"), plan_index(r, "consider_rlt"));
-  EXPECT_LT(plan_index(r, "correct_haemoglobin"), plan_index(r, "board_decision"));
+  // "reassess X" comes before the RLT decision, and no RLT preparation is planned yet
+  EXPECT_LT(plan_index(r, "reassess_haemoglobin"), plan_index(r, "board_decision"));
+  EXPECT_FALSE(plan_has(r, "ssa_washout"));
 }
 
 TEST(Engine2, PregnancyIsALabelContraindicationAndNotExcludedIsMissing) {
@@ -937,11 +939,15 @@ TEST(Engine2, SstrStatusIsThatOfEveryLesionNeverTheBest) {
   EXPECT_EQ(item_of(one_below, "sstr_status")->value->display(), "heterogeneous");
   EXPECT_EQ(q(one_below, "Q1").verdict, "candidate");  // SSTR expression exists
   EXPECT_TRUE(has_code(q(one_below, "Q4").cautions, "preference_conditions_not_met"));
-  EXPECT_EQ(q(one_below, "Q3").verdict, "recommended");  // Q3: heterogeneous uptake → FDG PET
-  // on PET, uptake equal to liver is borderline, below the PET criterion
+  EXPECT_EQ(q(one_below, "Q3").verdict,
+            "recommended");  // Q3: heterogeneous uptake → FDG PET
+                             // on PET, uptake equal to liver is borderline: expression, flagged for
+                             // review (spec §2)
   auto equal = eval(pet_lesions("equal"));
-  EXPECT_EQ(item_of(equal, "sstr_status")->value->display(), "heterogeneous");
+  EXPECT_EQ(item_of(equal, "sstr_status")->value->display(), "positive");
   EXPECT_NE(item_of(equal, "sstr_status")->text.find("borderline"), std::string::npos);
+  EXPECT_EQ(item_of(equal, "sstr_status")->effect, "caution");
+  EXPECT_EQ(q(equal, "Q1").verdict, "candidate");
   // the same reading on planar scintigraphy (Krenning 2 = liver) is positive (EU SmPC 4.2)
   auto planar = pet_lesions("equal");
   planar["imaging"]["sstr"][0]["modality"] = "scintigraphy";
@@ -957,9 +963,10 @@ TEST(Engine2, FdgAvidLesionWithoutSstrUptakeOffersChemotherapyAndABiopsy) {
   auto r = eval(j);
   EXPECT_EQ(q(r, "Q5").verdict, "chemotherapy_option");
   EXPECT_TRUE(plan_has(r, "biopsy_discordant_lesion"));
-  EXPECT_EQ(r.recommendation.proposed.code, "chemotherapy");
+  EXPECT_EQ(r.recommendation.proposed.code, "biopsy_then_decide");
   // ileal primary: fluoropyrimidine-based chemotherapy (Q5 text)
-  EXPECT_NE(r.recommendation.proposed.text.find("fluoropyrimidine"), std::string::npos);
+  ASSERT_FALSE(r.recommendation.alternatives.empty());
+  EXPECT_NE(r.recommendation.alternatives[0].text.find("fluoropyrimidine"), std::string::npos);
   // an FDG-avid lesion that matches an SSTR-positive lesion is not discordant
   j["imaging"]["fdg_pet"][0]["lesions"][0]["sstr_lesion"] = "L1";
   j["imaging"]["sstr"][0]["lesions"][1]["uptake_vs_liver"] = "above";
@@ -1033,7 +1040,16 @@ TEST(Engine2, PreparationComputesTheSsaWashoutFromTheLastInjection) {
   // USPI 2: stop long-acting SSA at least 4 weeks before; EU SmPC 4.5: 30 days.
   auto j = base();
   j["treatments"][0]["last_injection"] = "2025-02-20";
+  // complete pre-treatment labs, so that eligibility is clear and RLT is proposed outright
+  j["labs"].push_back({{"analyte", "neutrophils"},
+                       {"date", "2025-03-01"},
+                       {"value", {{"value", 3.5}, {"unit", "10*9/L"}}}});
+  j["labs"].push_back({{"analyte", "bilirubin"},
+                       {"date", "2025-03-01"},
+                       {"value", {{"value", 10}, {"unit", "umol/L"}}},
+                       {"uln", {{"value", 21}, {"unit", "umol/L"}}}});
   auto r = eval(j);
+  EXPECT_EQ(r.eligibility.status, "clear");
   ASSERT_TRUE(plan_has(r, "ssa_washout"));
   const auto& p = r.plan[plan_index(r, "ssa_washout")];
   EXPECT_NE(p.text.find("2025-03-20"), std::string::npos);  // 20 Feb + 28 days
