@@ -140,7 +140,7 @@ class PositionSax {
     auto dash = what.find(" - ");
     std::string detail = dash == std::string::npos ? what : what.substr(dash + 3);
     auto semi = detail.find("; last read");
-    if (semi != std::string::npos) detail = detail.substr(0, semi);
+    if (semi != std::string::npos) detail.resize(semi);
     std::string found = last_token.empty() ? "end of input" : "'" + printable(last_token) + "'";
     std::string ptr = frames_.empty() ? "" : frames_.back().pointer;
     SourcePos pos = doc_.position_of_offset(position > 0 ? position - 1 : 0);
@@ -313,7 +313,7 @@ std::string describe_json(const Json& v) {
       return "an array";
     case Json::value_t::string: {
       std::string s = v.get<std::string>();
-      if (s.size() > 60) s = s.substr(0, 57) + "...";
+      if (s.size() > 60) s.replace(57, std::string::npos, "...");
       return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
     }
     case Json::value_t::boolean:

@@ -18,8 +18,9 @@ namespace rlt {
 using Json = nlohmann::json;
 
 struct JsonLimits {
-  std::size_t max_bytes = 8u * 1024u * 1024u;  ///< a case is kilobytes; 8 MiB is far beyond any
-  std::size_t max_depth = 64;                  ///< the deepest valid case nests about 6 levels
+  /// A case is kilobytes; 8 MiB is far beyond any real one.
+  std::size_t max_bytes = std::size_t{8} * 1024 * 1024;
+  std::size_t max_depth = 64;  ///< the deepest valid case nests about 6 levels
 };
 
 class JsonDoc {

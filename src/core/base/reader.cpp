@@ -89,7 +89,8 @@ void ObjectReader::problem_at(const std::string& pointer, std::string expected, 
   // A missing field has no position of its own: report where its parent object starts.
   SourcePos pos = doc_->position(pointer);
   for (std::string p = pointer; pos.line == 0 && !p.empty();) {
-    p = p.substr(0, p.rfind('/'));
+    const auto slash = p.rfind('/');
+    p.resize(slash == std::string::npos ? 0 : slash);  // no '/' left: the root (was a loop)
     pos = doc_->position(p);
   }
   diags_->add({pointer, pos, std::move(expected), std::move(found), std::move(code)});

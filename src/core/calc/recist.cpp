@@ -4,7 +4,9 @@
 #include <cctype>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -506,6 +508,15 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
   for (const auto& b : bl.lesions)
     baseline_ids.insert(b.id);
 
+  // Where each followed lesion sits in out.lesions. A follow-up is evaluated from its own records:
+  // a followed lesion without a record is "not assessed" / "not evaluated" without a lookup, so a
+  // study costs O(its lesions), not O(followed lesions) (issue 9: many follow-ups of a baseline
+  // with thousands of lesions was quadratic in time and in the reasons kept).
+  std::unordered_multimap<std::string_view, std::size_t> followed_at;
+  followed_at.reserve(out.lesions.size());
+  for (std::size_t i = 0; i < out.lesions.size(); ++i)
+    followed_at.emplace(out.lesions[i].id, i);
+
   Timepoint t0;
   t0.study_id = bl.id;
   t0.date = *bl.date.value;
@@ -536,12 +547,48 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
     tp.nadir = nadir;
     bool reappeared = false;
 
+    // The followed lesions this study has a record (or fragments) of, in baseline order.
+    std::vector<std::size_t> recorded;
+    auto add_recorded = [&](std::string_view id) {
+      auto [from, to] = followed_at.equal_range(id);
+      for (auto it = from; it != to; ++it)
+        recorded.push_back(it->second);
+    };
+    for (const auto& [id, rec] : index.by_id)
+      add_recorded(id);
+    for (const auto& [id, frags] : index.fragments)
+      add_recorded(id);
+    std::sort(recorded.begin(), recorded.end());
+    recorded.erase(std::unique(recorded.begin(), recorded.end()), recorded.end());
+    const auto first_nt = static_cast<std::size_t>(
+        std::lower_bound(recorded.begin(), recorded.end(), n_targets) - recorded.begin());
+    // Followed lesions without a record: one reason each, in baseline order among the other
+    // reasons, for the first kNamedMissing targets and the first kNamedMissing non-targets of a
+    // study; the rest are counted in one reason.
+    constexpr std::size_t kNamedMissing = 20;
+    std::size_t named_missing = 0;
+    auto name_missing = [&](std::size_t from, std::size_t to, bool target) -> std::size_t {
+      std::size_t n = 0;
+      for (std::size_t i = from; i < to && named_missing < kNamedMissing; ++i, ++n) {
+        ++named_missing;
+        tp.reasons.push_back(
+            target ? fmt::format("target \"{}\" not assessed", out.lesions[i].id)
+                   : fmt::format("non-target \"{}\" not evaluated", out.lesions[i].id));
+      }
+      return (to - from) - n;  // not named
+    };
+
     // Targets
     if (n_targets > 0) {
       bool complete = true;
       bool all_gone = true;  // CR: non-nodal 0 and nodes < 10 mm
       Tenths sum;
-      for (std::size_t i = 0; i < n_targets; ++i) {
+      std::size_t next = 0, unnamed = 0;
+      for (std::size_t k = 0; k < first_nt; ++k) {
+        const std::size_t i = recorded[k];
+        if (i > next) complete = false;
+        unnamed += name_missing(next, i, true);
+        next = i + 1;
         const auto& info = out.lesions[i];
         const model::Lesion* rec = index.find(info.id);
         std::optional<Tenths> v;
@@ -578,6 +625,11 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
         if (info.nodal ? *v >= node_path : v->v > 0) all_gone = false;
         if (last_was_cr && (info.nodal ? *v >= node_path : v->v > 0)) reappeared = true;
       }
+      if (n_targets > next) complete = false;
+      unnamed += name_missing(next, n_targets, true);
+      if (unnamed > 0)
+        tp.reasons.push_back(
+            fmt::format("{} more target lesion{} not assessed", unnamed, unnamed == 1 ? "" : "s"));
       tp.assessed_sum = sum;
       const Tenths ref = nadir.value_or(baseline_sum);
       const bool pd_by_sum = change_meets(sum, ref, pd) && (sum - ref) >= pd_abs;
@@ -617,7 +669,19 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
     // Non-targets
     if (out.lesions.size() > n_targets) {
       bool any_pd = false, any_ne = false, all_absent = true;
-      for (std::size_t i = n_targets; i < out.lesions.size(); ++i) {
+      std::size_t next = n_targets, unnamed = 0;
+      named_missing = 0;
+      auto not_recorded = [&](std::size_t to) {
+        if (to > next) {
+          any_ne = true;
+          all_absent = false;
+        }
+        unnamed += name_missing(next, to, false);
+      };
+      for (std::size_t k = first_nt; k < recorded.size(); ++k) {
+        const std::size_t i = recorded[k];
+        not_recorded(i);
+        next = i + 1;
         const auto& info = out.lesions[i];
         switch (non_target_state(rs, index.find(info.id), info.nodal)) {
           case NtState::progression:
@@ -639,6 +703,10 @@ Result<SeriesResult> evaluate(const Series& series, const Params& params) {
             break;
         }
       }
+      not_recorded(out.lesions.size());
+      if (unnamed > 0)
+        tp.reasons.push_back(fmt::format("{} more non-target lesion{} not evaluated", unnamed,
+                                         unnamed == 1 ? "" : "s"));
       tp.non_target = any_pd       ? NonTargetResponse::pd
                       : any_ne     ? NonTargetResponse::ne
                       : all_absent ? NonTargetResponse::cr

@@ -117,7 +117,7 @@ class CaseParser {
  private:
   // A field new in rltguide-case/2. In a v1 file it is an error that names the format it needs,
   // and it is not read. Returns whether to read it.
-  bool v2_field(ObjectReader& r, std::string_view key) {
+  bool v2_field(ObjectReader& r, std::string_view key) const {
     if (version_ >= 2) return true;
     if (r.has(key)) {
       r.skip(key);
@@ -143,12 +143,24 @@ class CaseParser {
   }
 
   // "the id of X, one of a, b (did you mean "a"?)" for a reference to an unknown id.
+  // With thousands of ids, listing them all and looking for the nearest in every message made
+  // each unknown reference cost O(ids) in time and text: O(references × ids) for a file (issue
+  // 9). The first kListedIds are listed, and "did you mean" looks among at most kSuggestFrom.
+  static constexpr std::size_t kListedIds = 20;
+  static constexpr std::size_t kSuggestFrom = 200;
   static std::string expected_reference(std::string_view what, const std::set<std::string>& ids,
                                         const std::string& found) {
     if (ids.empty()) return fmt::format("the id of {} (none are given)", what);
-    std::vector<std::string_view> candidates(ids.begin(), ids.end());
+    std::vector<std::string_view> candidates;
+    for (auto it = ids.begin(); it != ids.end() && candidates.size() < kListedIds; ++it)
+      candidates.emplace_back(*it);
     std::string out = fmt::format("the id of {}, one of {}", what, fmt::join(candidates, ", "));
-    if (auto m = did_you_mean(found, candidates)) out += fmt::format(" (did you mean \"{}\"?)", *m);
+    if (ids.size() > kListedIds) out += fmt::format(", … ({} ids in all)", ids.size());
+    if (ids.size() <= kSuggestFrom) {
+      candidates.assign(ids.begin(), ids.end());
+      if (auto m = did_you_mean(found, candidates))
+        out += fmt::format(" (did you mean \"{}\"?)", *m);
+    }
     return out;
   }
 
@@ -233,10 +245,8 @@ class CaseParser {
     if (v.study.known()) {
       auto it = study_dates_.find(*v.study.value);
       if (it == study_dates_.end()) {
-        std::set<std::string> ids;
-        for (const auto& [id, date] : study_dates_)
-          ids.insert(id);
-        r.problem("study", expected_reference("a study in imaging.studies", ids, *v.study.value),
+        r.problem("study",
+                  expected_reference("a study in imaging.studies", study_ids_, *v.study.value),
                   describe_json(Json(*v.study.value)), "unknown_reference");
         v.study.value.reset();
       } else if (it->second && v.date.known() && *v.date.value < *it->second) {
@@ -441,7 +451,7 @@ class CaseParser {
                    s.date.value->iso(), "date_after_assessment");
       s.date.value.reset();
     }
-    if (!s.id.empty()) study_dates_.emplace(s.id, s.date.value);
+    if (!s.id.empty() && study_dates_.emplace(s.id, s.date.value).second) study_ids_.insert(s.id);
     return s;
   }
 
@@ -538,6 +548,7 @@ class CaseParser {
   int version_ = 2;
   std::set<std::string> sstr_lesion_ids_;                   ///< lesion ids of every SSTR study
   std::map<std::string, std::optional<Date>> study_dates_;  ///< imaging.studies id → date
+  std::set<std::string> study_ids_;                         ///< the keys of study_dates_
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "calc/recist_series.hpp"
 #include "model/case_parser.hpp"
 #include "vectors.hpp"
@@ -226,6 +228,48 @@ TEST(Recist, ReaderSelectedTargetsOverLimitsAreFlagged) {
   EXPECT_TRUE(per_organ);
   EXPECT_TRUE(not_measurable);
   EXPECT_FALSE(r.value().targets_selected_automatically);
+}
+
+// Issue 9 (linear time): a follow-up is evaluated from its own records. Followed lesions it has
+// no record of are named one reason each up to 20 targets and 20 non-targets, then counted.
+// Hand count: baseline targets a, b (marked) and non-targets n0..n24; the follow-up records b,
+// n3 and n24, so a is not assessed (target NE) and 23 non-targets are not evaluated (NE):
+// n0, n1, n2, n4..n20 are named (20), n21..n23 counted ("3 more").
+TEST(Recist, MissingLesionsAtFollowUpNamedUpToTwentyThenCounted) {
+  std::string base, follow;
+  for (int i = 0; i < 25; ++i) {
+    base +=
+        fmt::format(R"(,{{"id":"n{}","organ":"liver","long_axis":{{"value":12,"unit":"mm"}}}})", i);
+    if (i == 3 || i == 24)
+      follow += fmt::format(
+          R"(,{{"id":"n{}","organ":"liver","long_axis":{{"value":12,"unit":"mm"}}}})", i);
+  }
+  const std::string text = fmt::format(
+      R"({{"format":"rltguide-recist-series/1","studies":[
+    {{"date":"2024-01-01","baseline":true,"new_lesions":"no","lesions":[
+      {{"id":"a","organ":"liver","target":true,"long_axis":{{"value":20,"unit":"mm"}}}},
+      {{"id":"b","organ":"lung","target":true,"long_axis":{{"value":20,"unit":"mm"}}}}{}]}},
+    {{"date":"2024-03-01","new_lesions":"no","lesions":[
+      {{"id":"b","organ":"lung","long_axis":{{"value":20,"unit":"mm"}}}}{}]}}]}})",
+      base, follow);
+  auto p = read_series(text);
+  ASSERT_TRUE(p.ok());
+  auto r = evaluate(p.series, p.params(kb::builtin()));
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.value().timepoints.size(), 2u);
+  const Timepoint& tp = r.value().timepoints[1];
+  EXPECT_EQ(tp.target, TargetResponse::ne);
+  EXPECT_EQ(tp.non_target, NonTargetResponse::ne);
+  std::vector<std::string> missing;
+  for (const auto& why : tp.reasons)
+    if (why.find("not assessed") != std::string::npos ||
+        why.find("not evaluated") != std::string::npos)
+      missing.push_back(why);
+  std::vector<std::string> want = {"target \"a\" not assessed"};
+  for (int i : {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    want.push_back(fmt::format("non-target \"n{}\" not evaluated", i));
+  want.emplace_back("3 more non-target lesions not evaluated");
+  EXPECT_EQ(missing, want);
 }
 
 TEST(Recist, SeriesFromCase) {

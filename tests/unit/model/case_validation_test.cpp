@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -454,6 +456,26 @@ TEST(CaseValidationV2, FdgLesionMustNameAnExistingSstrLesion) {
   EXPECT_THAT(problems(j),
               ElementsAre("/imaging/fdg_pet/0/lesions/0/sstr_lesion: expected the id of a lesion "
                           "in imaging.sstr[].lesions (none are given), found \"P2\""));
+}
+
+// Issue 9 (linear time): an unknown reference lists the first 20 ids (sorted) and the count, not
+// all of them. 25 SSTR lesions S00..S24: listed S00..S19, then "… (25 ids in all)"; with at most
+// 200 ids "did you mean" still looks at all of them (S2 → S02, the first at edit distance 1).
+TEST(CaseValidationV2, UnknownReferenceListsTwentyIdsAndTheCount) {
+  Json sstr = Json::array();
+  for (int i = 0; i < 25; ++i)
+    sstr.push_back({{"id", fmt::format("S{:02}", i)}});
+  auto j = with_sstr_lesions(sstr);
+  j["imaging"]["fdg_pet"] =
+      Json::array({{{"id", "fdg-1"},
+                    {"date", "2025-03-02"},
+                    {"positive", true},
+                    {"lesions", Json::array({{{"id", "F1"}, {"sstr_lesion", "S2"}}})}}});
+  EXPECT_THAT(problems(j),
+              ElementsAre("/imaging/fdg_pet/0/lesions/0/sstr_lesion: expected the id of a lesion "
+                          "in imaging.sstr[].lesions, one of S00, S01, S02, S03, S04, S05, S06, "
+                          "S07, S08, S09, S10, S11, S12, S13, S14, S15, S16, S17, S18, S19, … (25 "
+                          "ids in all) (did you mean \"S02\"?), found \"S2\""));
 }
 
 TEST(CaseValidationV2, FdgLesionFieldsAreChecked) {
