@@ -76,7 +76,11 @@ std::string tac_chart_svg(const CycleResult& r, const std::string& title) {
   // Axes and grid.
   const double xstep =
       nice_step(tmax, 7) < 24 ? nice_step(tmax, 7) : std::round(nice_step(tmax, 7) / 24) * 24;
-  for (double t = 0; t <= tmax + 1e-9; t += xstep) {
+  // integer tick counters: a zero or non-finite step or range can never loop forever
+  const int xticks =
+      xstep > 0 && std::isfinite(tmax) ? std::min(100, static_cast<int>(tmax / xstep + 1e-9)) : 0;
+  for (int i = 0; i <= xticks; ++i) {
+    const double t = i * xstep;
     s += fmt::format(
         R"svg(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="#ddd"/>)svg"
         "\n",
@@ -85,7 +89,10 @@ std::string tac_chart_svg(const CycleResult& r, const std::string& title) {
                      "\n",
                      x(t), kTop + ph + 16, t);
   }
-  for (double a = 0; a <= ymax + 1e-9; a += ystep) {
+  const int yticks =
+      ystep > 0 && std::isfinite(ymax) ? std::min(100, static_cast<int>(ymax / ystep + 1e-9)) : 0;
+  for (int i = 0; i <= yticks; ++i) {
+    const double a = i * ystep;
     s += fmt::format(
         R"svg(<line x1="{0:.1f}" y1="{1:.1f}" x2="{2:.1f}" y2="{1:.1f}" stroke="#ddd"/>)svg"
         "\n",

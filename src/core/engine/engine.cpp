@@ -68,7 +68,7 @@ std::vector<TimelineBar> timeline_of(const model::Case& c) {
     Date end = t.end.known() ? *t.end.value : *c.assessment_date.value;
     std::string label = std::string(model::to_string(*t.category.value));
     if (t.agent.known()) label += ": " + *t.agent.value;
-    if (label.size() > 28) label = label.substr(0, 27) + "…";
+    if (label.size() > 28) label.replace(27, std::string::npos, "…");
     tl.push_back({*t.category.value, label, *t.start.value, end, ongoing});
   }
   return tl;

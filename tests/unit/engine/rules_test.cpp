@@ -1192,9 +1192,10 @@ TEST(Engine2Property, MakingASafetyFactWorseNeverFavoursRltMore) {
             << name << " with " << change << ": eligibility item " << c << " disappeared";
       }
       if (before.eligibility.status != Verdict::insufficient_data &&
-          after.eligibility.status != Verdict::insufficient_data)
+          after.eligibility.status != Verdict::insufficient_data) {
         EXPECT_GE(severity(after.eligibility.status), severity(before.eligibility.status))
             << name << " with " << change;
+      }
     }
   }
 }
@@ -1227,15 +1228,17 @@ TEST(Engine2Property, NoReportContradictsItself) {
         EXPECT_FALSE(plan_has(r, "consider_rlt")) << name << "/" << n;
       }
       // a crossed item makes an RLT proposal conditional
-      if (rlt_proposed && r.eligibility.status != Verdict::clear)
+      if (rlt_proposed && r.eligibility.status != Verdict::clear) {
         EXPECT_TRUE(r.recommendation.proposed.conditional) << name << "/" << n;
+      }
       // the plan runs in clinical order, without duplicates
       std::set<std::string> codes;
       for (std::size_t i = 0; i < r.plan.size(); ++i) {
         EXPECT_TRUE(codes.insert(r.plan[i].code).second)
             << name << "/" << n << " " << r.plan[i].code;
-        if (i > 0)
+        if (i > 0) {
           EXPECT_LE(static_cast<int>(r.plan[i - 1].phase), static_cast<int>(r.plan[i].phase));
+        }
       }
       EXPECT_FALSE(r.recommendation.proposed.text.empty()) << name << "/" << n;
     }
