@@ -133,7 +133,7 @@ std::string timeline_svg(const std::vector<engine::TimelineBar>& bars, const std
                                                 : "#d4a72c";
     double a = X(day(it["start"].get<std::string>())), b = X(day(it["end"].get<std::string>()));
     s << fmt::format(R"(<text x="10" y="{}" font-size="11">{}</text>)", y + 13,
-                     xml_escape(it["label"].get<std::string>()));
+                     escape_html(it["label"].get<std::string>()));
     s << fmt::format(R"(<rect x="{:.1f}" y="{}" width="{:.1f}" height="14" rx="3" fill="{}"/>)", a,
                      y + 2, std::max(b - a, 3.0), color);
     if (it.value("ongoing", false))
@@ -158,8 +158,8 @@ void facts_table(std::ostringstream& o, const std::vector<FactUsed>& fs) {
   if (fs.empty()) return;
   o << "<table><tr><th>fact</th><th>value</th><th>from</th></tr>";
   for (const auto& f : fs)
-    o << "<tr><td>" << xml_escape(f.name) << "</td><td>" << xml_escape(f.value.display())
-      << "</td><td><code>" << xml_escape(f.source.display()) << "</code></td></tr>";
+    o << "<tr><td>" << escape_html(f.name) << "</td><td>" << escape_html(f.value.display())
+      << "</td><td><code>" << escape_html(f.source.display()) << "</code></td></tr>";
   o << "</table>";
 }
 
@@ -169,28 +169,29 @@ std::string render_html(const Decision& r) {
   std::ostringstream o;
   std::string title =
       "rltguide — case " + (r.meta.case_id.empty() ? std::string("(no id)") : r.meta.case_id);
-  o << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << xml_escape(title)
-    << "</title><style>" << kCss << "</style></head><body>";
-  o << "<h1>" << xml_escape(title) << "</h1>";
+  o << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+    << escape_html(title) << "</title><style>" << kCss << "</style></head><body>";
+  o << "<h1>" << escape_html(title) << "</h1>";
   o << "<div class=\"muted\">Radioligand therapy (177Lu-DOTATATE) in GEP-NETs — tumour board "
        "summary · assessment date "
-    << xml_escape(r.meta.assessment_date) << "</div>";
-  if (!r.meta.case_description.empty()) o << "<p>" << xml_escape(r.meta.case_description) << "</p>";
-  o << "<div class=\"disclaimer\"><b>Decision support only.</b> " << xml_escape(r.meta.disclaimer)
+    << escape_html(r.meta.assessment_date) << "</div>";
+  if (!r.meta.case_description.empty())
+    o << "<p>" << escape_html(r.meta.case_description) << "</p>";
+  o << "<div class=\"disclaimer\"><b>Decision support only.</b> " << escape_html(r.meta.disclaimer)
     << "</div>";
 
   // Summary tiles
   o << "<div class=\"summary\">";
   o << "<div class=\"tile\"><span class=\"muted\">Scope</span><b>"
-    << xml_escape(std::string(engine::code(r.scope.verdict))) << "</b>";
+    << escape_html(std::string(engine::code(r.scope.verdict))) << "</b>";
   for (const auto& why : r.scope.reasons)
-    o << "<span class=\"badge b-warn\">" << xml_escape(why) << "</span>";
+    o << "<span class=\"badge b-warn\">" << escape_html(why) << "</span>";
   o << "</div>";
   o << "<div class=\"tile\"><span class=\"muted\">WHO 2022 grade</span><b>"
-    << xml_escape(std::string(engine::code(r.grade.verdict))) << "</b>"
-    << xml_escape(r.grade.category);
+    << escape_html(std::string(engine::code(r.grade.verdict))) << "</b>"
+    << escape_html(r.grade.category);
   for (const auto& f : r.grade.flags)
-    o << " <span class=\"badge b-warn\">" << xml_escape(f) << "</span>";
+    o << " <span class=\"badge b-warn\">" << escape_html(f) << "</span>";
   o << "</div>";
   o << "<div class=\"tile\"><span class=\"muted\">Systemic lines so far</span><b>"
     << (r.derived.lines_before ? std::to_string(*r.derived.lines_before) : std::string("unknown"))
@@ -207,26 +208,26 @@ std::string render_html(const Decision& r) {
   o << "</div></div>";
 
   for (const auto& e : r.scope.explanation)
-    o << "<div>" << xml_escape(e) << "</div>";
+    o << "<div>" << escape_html(e) << "</div>";
   if (!r.scope.missing.empty()) {
     o << "<ul>";
     for (const auto& m : r.scope.missing)
-      o << "<li class=\"missing\">Missing for scope: " << xml_escape(m.name) << " <code>"
-        << xml_escape(m.source.display()) << "</code> — " << xml_escape(m.why) << "</li>";
+      o << "<li class=\"missing\">Missing for scope: " << escape_html(m.name) << " <code>"
+        << escape_html(m.source.display()) << "</code> — " << escape_html(m.why) << "</li>";
     o << "</ul>";
   }
   for (const auto& e : r.grade.explanation)
-    o << "<div class=\"muted\">Grade: " << xml_escape(e) << "</div>";
+    o << "<div class=\"muted\">Grade: " << escape_html(e) << "</div>";
 
   // Eligibility and safety first, then the recommendation, then the plan
   o << "<h2>Eligibility and safety <span class=\"badge " << badge_class(r.eligibility.status)
-    << "\">" << xml_escape(std::string(engine::code(r.eligibility.status)))
+    << "\">" << escape_html(std::string(engine::code(r.eligibility.status)))
     << "</span></h2><table><tr><th>item</th><th>kind</th><th>value</th><th>threshold</th>"
        "<th>status</th><th>source</th></tr>";
   for (const auto& it : r.eligibility.items)
-    o << "<tr><td>" << xml_escape(it.name) << "</td><td>" << xml_escape(it.kind) << "</td><td>"
-      << xml_escape(it.value ? it.value->display() : std::string("missing")) << "</td><td>"
-      << xml_escape(it.threshold) << "</td><td class=\""
+    o << "<tr><td>" << escape_html(it.name) << "</td><td>" << escape_html(it.kind) << "</td><td>"
+      << escape_html(it.value ? it.value->display() : std::string("missing")) << "</td><td>"
+      << escape_html(it.threshold) << "</td><td class=\""
       << (it.crossed == Tri::yes  ? "caution"
           : it.crossed == Tri::no ? ""
                                   : "missing")
@@ -234,25 +235,25 @@ std::string render_html(const Decision& r) {
       << (it.crossed == Tri::yes  ? "crossed"
           : it.crossed == Tri::no ? "ok"
                                   : "missing")
-      << "</td><td>" << xml_escape(it.source) << "</td></tr>";
+      << "</td><td>" << escape_html(it.source) << "</td></tr>";
   o << "</table>";
-  o << "<h2>Recommendation</h2><p><b>Proposed:</b> " << xml_escape(r.recommendation.proposed.text)
+  o << "<h2>Recommendation</h2><p><b>Proposed:</b> " << escape_html(r.recommendation.proposed.text)
     << (r.recommendation.proposed.conditional ? " <i>(conditional)</i>" : "")
-    << " <span class=\"muted\">(" << xml_escape(r.recommendation.proposed.basis) << ")</span></p>";
+    << " <span class=\"muted\">(" << escape_html(r.recommendation.proposed.basis) << ")</span></p>";
   if (!r.recommendation.conditions.empty() || !r.recommendation.alternatives.empty()) {
     o << "<ul>";
     for (const auto& c : r.recommendation.conditions)
-      o << "<li class=\"caution\">Condition: " << xml_escape(c) << "</li>";
+      o << "<li class=\"caution\">Condition: " << escape_html(c) << "</li>";
     for (const auto& alt : r.recommendation.alternatives)
-      o << "<li>Alternative: " << xml_escape(alt.text)
+      o << "<li>Alternative: " << escape_html(alt.text)
         << (alt.conditional ? " <i>(conditional)</i>" : "") << " <span class=\"muted\">("
-        << xml_escape(alt.basis) << ")</span></li>";
+        << escape_html(alt.basis) << ")</span></li>";
     o << "</ul>";
   }
   o << "<h2>Plan</h2><ol>";
   for (const auto& p : r.plan)
-    o << "<li><b>" << xml_escape(std::string(engine::to_string(p.phase))) << ":</b> "
-      << xml_escape(p.text) << " <span class=\"muted\">(" << xml_escape(p.source)
+    o << "<li><b>" << escape_html(std::string(engine::to_string(p.phase))) << ":</b> "
+      << escape_html(p.text) << " <span class=\"muted\">(" << escape_html(p.source)
       << ")</span></li>";
   o << "</ol>";
 
@@ -284,39 +285,39 @@ std::string render_html(const Decision& r) {
   // Questions
   o << "<h2>The ten questions of the consensus</h2>";
   for (const auto& q : r.questions) {
-    o << "<div class=\"card\"><h3><span class=\"qid\">" << xml_escape(q.id) << "</span>"
-      << xml_escape(q.question) << "</h3>";
+    o << "<div class=\"card\"><h3><span class=\"qid\">" << escape_html(q.id) << "</span>"
+      << escape_html(q.question) << "</h3>";
     o << "<span class=\"badge " << badge_class(q.verdict) << "\">"
-      << xml_escape(std::string(engine::code(q.verdict))) << "</span>";
-    o << "<span class=\"badge ev\">evidence " << xml_escape(q.level) << "-"
-      << xml_escape(q.strength) << "</span>";
-    o << "<span class=\"muted\">status " << xml_escape(std::string(engine::to_string(q.status)))
+      << escape_html(std::string(engine::code(q.verdict))) << "</span>";
+    o << "<span class=\"badge ev\">evidence " << escape_html(q.level) << "-"
+      << escape_html(q.strength) << "</span>";
+    o << "<span class=\"muted\">status " << escape_html(std::string(engine::to_string(q.status)))
       << " · refs ";
     for (std::size_t i = 0; i < q.references.size(); ++i)
       o << (i ? ", " : "") << q.references[i];
     o << "</span>";
-    o << "<p><i>Consensus, in our words:</i> " << xml_escape(q.recommendation) << "</p>";
+    o << "<p><i>Consensus, in our words:</i> " << escape_html(q.recommendation) << "</p>";
     if (!q.context.empty())
-      o << "<p class=\"muted\"><i>Context (ungraded):</i> " << xml_escape(q.context) << "</p>";
+      o << "<p class=\"muted\"><i>Context (ungraded):</i> " << escape_html(q.context) << "</p>";
     if (!q.graded)
       o << "<p class=\"caution\">This verdict rests on the ungraded text of the consensus; the "
            "evidence grade above belongs to the boxed recommendation.</p>";
     if (!q.explanation.empty()) {
       o << "<ul>";
       for (const auto& e : q.explanation)
-        o << "<li>" << xml_escape(e) << "</li>";
+        o << "<li>" << escape_html(e) << "</li>";
       o << "</ul>";
     }
     facts_table(o, q.rationale);
     if (!q.missing.empty() || !q.cautions.empty() || !q.actions.empty()) {
       o << "<ul>";
       for (const auto& m : q.missing)
-        o << "<li class=\"missing\">Missing: " << xml_escape(m.name) << " <code>"
-          << xml_escape(m.source.display()) << "</code> — " << xml_escape(m.why) << "</li>";
+        o << "<li class=\"missing\">Missing: " << escape_html(m.name) << " <code>"
+          << escape_html(m.source.display()) << "</code> — " << escape_html(m.why) << "</li>";
       for (const auto& c : q.cautions)
-        o << "<li class=\"caution\">Caution: " << xml_escape(c.text) << "</li>";
+        o << "<li class=\"caution\">Caution: " << escape_html(c.text) << "</li>";
       for (const auto& a : q.actions)
-        o << "<li class=\"action\">Action: " << xml_escape(a.text) << "</li>";
+        o << "<li class=\"action\">Action: " << escape_html(a.text) << "</li>";
       o << "</ul>";
     }
     o << "</div>";
@@ -327,20 +328,21 @@ std::string render_html(const Decision& r) {
        "consensus)</h2><table><tr><th>kind</th><th>rule</th><th>source</th><th>wording "
        "checked</th></tr>";
   for (const auto& s : r.label_safety)
-    o << "<tr><td>" << xml_escape(s.kind) << "</td><td>" << xml_escape(s.text) << "</td><td>"
-      << xml_escape(s.source) << "</td><td>" << xml_escape(s.verification) << "</td></tr>";
+    o << "<tr><td>" << escape_html(s.kind) << "</td><td>" << escape_html(s.text) << "</td><td>"
+      << escape_html(s.source) << "</td><td>" << escape_html(s.verification) << "</td></tr>";
   o << "</table>";
 
   // Policy and provenance
   o << "<h2>Policy and provenance</h2><table>";
   for (const auto& [k, v] : describe(r.policy, r.limits))
-    o << "<tr><th>" << xml_escape(k) << "</th><td>" << xml_escape(v) << "</td></tr>";
-  o << "</table><p class=\"muted\">Source: " << xml_escape(r.meta.source_citation)
-    << " doi:" << xml_escape(r.meta.source_doi)
+    o << "<tr><th>" << escape_html(k) << "</th><td>" << escape_html(v) << "</td></tr>";
+  o << "</table><p class=\"muted\">Source: " << escape_html(r.meta.source_citation)
+    << " doi:" << escape_html(r.meta.source_doi)
     << " (CC BY 4.0); recommendations summarised in our own words. Ruleset "
-    << xml_escape(r.meta.ruleset_id) << " " << xml_escape(r.meta.ruleset_version)
-    << ", sha256 <code>" << xml_escape(r.meta.ruleset_sha256) << "</code>. rltguide "
-    << xml_escape(r.meta.program_version) << " (git " << xml_escape(r.meta.git_commit) << ").</p>";
+    << escape_html(r.meta.ruleset_id) << " " << escape_html(r.meta.ruleset_version)
+    << ", sha256 <code>" << escape_html(r.meta.ruleset_sha256) << "</code>. rltguide "
+    << escape_html(r.meta.program_version) << " (git " << escape_html(r.meta.git_commit)
+    << ").</p>";
   o << "</body></html>\n";
   return o.str();
 }

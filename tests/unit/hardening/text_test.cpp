@@ -63,9 +63,8 @@ TEST(EscapeCli, DiagnosticsAndIdsAreEscaped) {
 // study ids, jurisdiction, policy ids, cycle ids, file names, every string quoted from the input
 // in rationale/fact values (text: escape_text; Markdown: escape_markdown; HTML: xml_escape, kept).
 // The jurisdiction is a closed set since policy format 2, so free text reaches the reports only
-// from the case (description, ids, agents). Disabled: text and HTML still carry NUL and a
-// newline from input (escape_text is wired into text and Markdown only partly); issue 9.
-TEST(EscapeReports, DISABLED_ReportsEscapeFreeText) {
+// from the case (description, ids, agents).
+TEST(EscapeReports, ReportsEscapeFreeText) {
   const std::string c =
       std::string(RLT_SOURCE_DIR) + "/fuzz/corpus/regression/case/hostile-free-text.json";
   for (const char* fmt : {"text", "markdown", "html"}) {
@@ -75,7 +74,10 @@ TEST(EscapeReports, DISABLED_ReportsEscapeFreeText) {
     if (std::string_view(fmt) != "text") {
       EXPECT_EQ(r.out.find("<script>"), std::string::npos) << fmt;
       EXPECT_EQ(r.out.find("<img"), std::string::npos) << fmt;
-      EXPECT_EQ(r.out.find("](javascript:"), std::string::npos) << fmt;
+      // a Markdown link is only a link in Markdown
+      if (std::string_view(fmt) == "markdown") {
+        EXPECT_EQ(r.out.find("](javascript:"), std::string::npos) << fmt;
+      }
     }
     EXPECT_EQ(r.out.find(kRlo), std::string::npos) << fmt;
     EXPECT_EQ(r.out.find('\0'), std::string::npos) << fmt;
