@@ -30,7 +30,7 @@ Option rlt(const Answer& basis_answer, std::string text) {
 }
 
 /// The alternatives the consensus names after SSA failure, for this primary.
-void second_line_alternatives(const Ctx& x, std::vector<Option>& alts) {
+void second_line_alternatives(const Ctx& x, std::vector<Option>& alts, bool rlt_possible = true) {
   bool pnet = x.c.tumour.primary_site.is(model::PrimarySite::pancreas);
   alts.push_back({"everolimus", "Everolimus", ungraded("Q4 text; RLT preferred over it"), false});
   if (pnet)
@@ -39,8 +39,9 @@ void second_line_alternatives(const Ctx& x, std::vector<Option>& alts) {
   alts.push_back(
       {"chemotherapy", "Chemotherapy: " + chemotherapy_by_site(x), ungraded("Q5 text"), false});
   alts.push_back({"high_dose_ssa",
-                  "High-dose SSA as a temporary bridge to RLT, or for patients unfit for other "
-                  "antitumour treatment",
+                  rlt_possible ? "High-dose SSA as a temporary bridge to RLT, or for patients "
+                                 "unfit for other antitumour treatment"
+                               : "High-dose SSA for patients unfit for other antitumour treatment",
                   ungraded("Q6 recommendation, second sentence"), false});
   if (x.c.tumour.metastatic_sites.known()) {
     const auto& sites = *x.c.tumour.metastatic_sites.value;
@@ -90,11 +91,12 @@ Recommendation recommend(const Ctx& x, const Decision& d) {
               : "Complete the retreatment work-up (Q10: response, SSTR PET at "
                 "progression, dosimetry) before deciding",
           graded(*q10), false};
+      const bool rlt_possible = q10->verdict != Verdict::not_eligible;
       if (x.g3 == Tri::yes)
         r.alternatives.push_back({"chemotherapy_alkylating",
                                   "Alkylating-based chemotherapy (CAPTEM or STZ/5-FU) or FOLFOX",
                                   ungraded("Q9 text: progression on RLT"), false});
-      second_line_alternatives(x, r.alternatives);
+      second_line_alternatives(x, r.alternatives, rlt_possible);
     }
     return r;
   }
@@ -193,10 +195,7 @@ Recommendation recommend(const Ctx& x, const Decision& d) {
     r.proposed = {"non_rlt_treatment",
                   "A treatment other than RLT: the disease does not express SSTR",
                   ungraded("Q1: RLT is for SSTR-positive disease"), false};
-    second_line_alternatives(x, r.alternatives);
-    r.alternatives.erase(std::remove_if(r.alternatives.begin(), r.alternatives.end(),
-                                        [](const Option& o) { return o.code == "high_dose_ssa"; }),
-                         r.alternatives.end());
+    second_line_alternatives(x, r.alternatives, false);
     return r;
   }
   if (x.d.lines_before && *x.d.lines_before == 0 && x.g3 == Tri::no) {
